@@ -1,0 +1,102 @@
+// One build script for every bundle: the extension, the CLI, each webview, and the test and bench bundles.
+// Usage: node esbuild.mjs [--watch] [--production] [--only=extension,cli,webview,unit,integration,bench]
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const production = args.includes('--production');
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+
+/** Every file below `dir` whose name ends with `suffix`, so new tests and webviews need no edit here. */
+function findFiles(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...findFiles(path, suffix));
+    else if (name.endsWith(suffix)) found.push(path);
+  }
+  return found.sort();
+}
+
+const existing = (files) => files.filter((f) => existsSync(f));
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  legalComments: 'linked',
+  // esbuild's default formatter prints file:line:col, which VS Code's $esbuild-watch problem matcher reads.
+};
+
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+
+const webviewEntries = findFiles('src/webview', '/main.ts').map((f) => ({
+  in: f,
+  out: f.replace(/^src\/webview\//, '').replace(/\/main\.ts$/, ''),
+}));
+
+const targets = {
+  extension: {
+    ...node,
+    entryPoints: existing(['src/extension/extension.ts']),
+    outfile: 'dist/extension.js',
+  },
+  cli: {
+    ...node,
+    entryPoints: existing(['src/cli/main.ts']),
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  webview: {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: webviewEntries,
+    outdir: 'dist/webview',
+  },
+  unit: {
+    ...node,
+    entryPoints: findFiles('test/unit', '.test.ts'),
+    outdir: 'out/unit',
+    outbase: 'test/unit',
+    external: ['vscode', 'mocha', 'fast-check'],
+  },
+  integration: {
+    ...node,
+    entryPoints: [
+      ...findFiles('test/integration/suite', '.ts'),
+      ...findFiles('test/integration/harness', '.ts'),
+      ...findFiles('test/integration/browser', '.ts'),
+    ],
+    outdir: 'out/integration',
+    outbase: 'test/integration',
+    external: ['vscode', 'mocha', 'playwright-core'],
+  },
+  bench: {
+    ...node,
+    entryPoints: findFiles('bench', '.ts'),
+    outdir: 'out/bench',
+    outbase: 'bench',
+  },
+};
+
+const selected = Object.entries(targets).filter(
+  ([name, options]) => (!only || only.has(name)) && options.entryPoints.length > 0,
+);
+
+if (watch) {
+  for (const [, options] of selected) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('[watch] build finished, watching for changes…');
+} else {
+  const results = await Promise.allSettled(selected.map(([, options]) => esbuild.build(options)));
+  if (results.some((r) => r.status === 'rejected')) process.exit(1);
+}
