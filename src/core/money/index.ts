@@ -1,0 +1,12 @@
+export {
+  UNITS,
+  UNIT_FEN_EXPONENT,
+  parseUnitName,
+  type Fen,
+  type Rounding,
+  type Unit,
+} from './units';
+export { parseAmount, type AmountErrorCode, type ParseAmountResult } from './parse';
+export { formatAmount, type FormatOptions } from './format';
+export { roundToFen, roundToPlaces, type DecimalLike } from './round';
+export { decimalToString, divRound, parseDecimal, type Decimal } from './decimal';
