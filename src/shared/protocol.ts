@@ -66,6 +66,9 @@ export interface GridUpdate {
   splices: TextSplice[];
   /** Length of the text after the splices, so the grid can detect drift and ask for `requestText`. */
   length: number;
+  /** A change can make the file unparseable (or parseable again). */
+  readOnly: boolean;
+  notice: GridNotice | null;
 }
 
 /** Full text, in answer to `requestText` or after a change too large to splice. */
@@ -135,8 +138,109 @@ export type GridFromWebview =
   /** The toolbar switched the display unit. */
   | { type: 'setDisplayUnit'; unit: DisplayUnit };
 
+// ---------------------------------------------------------------------------------------------
+// Allocation vs targets chart (src/extension/allocationPanel*.ts <-> src/webview/chart)
+// The extension runs the core's targets aggregation and sends the result; the webview only lays it
+// out and formats it with the core's formatAmount. Money crosses as decimal fen strings (JSON has
+// no bigint, and floats would lose fen).
+// ---------------------------------------------------------------------------------------------
+
+/** Exact amount in fen as a decimal integer string, e.g. `"432000000"` for 432万元. */
+export type FenString = string;
+
+export type ChartStatus = 'no-target' | 'under' | 'within' | 'over';
+export type ChartMeasure = 'raised' | 'allocated' | 'spent';
+/** How each fund's bar is split into sub-rows. */
+export type ChartDrill = 'none' | 'category' | 'year' | 'quarter';
+/** The active ledger only, or every `*.ledger.csv` in the workspace. */
+export type ChartScopeKind = 'file' | 'workspace';
+
+/** Straight-line pace of a target with a period (TargetPace from src/core/ledger/targets.ts). */
+export interface ChartPace {
+  start: string;
+  end: string;
+  asOf: string;
+  expected: FenString;
+  actualToDate: FenString;
+  behind: boolean;
+  projectedCompletion: string | null;
+  reachedOn: string | null;
+  cumulative: { date: string; total: FenString }[];
+}
+
+/** One drill-down sub-row of a bar (a category, a year or a quarter). */
+export interface ChartPart {
+  /** Stable within its bar and drill mode, so the chosen rows survive updates. */
+  key: string;
+  label: string;
+  actual: FenString;
+  targetMin: FenString | null;
+  targetMax: FenString | null;
+  status: ChartStatus;
+  rowCount: number;
+}
+
+/** One fund (or fund/category) against one target: a TargetProgress made serialisable. */
+export interface ChartBar {
+  /** Stable across edits (file, fund, category, measure, period), used to diff the SVG and to reveal rows. */
+  key: string;
+  /** Workspace-relative path of the ledger, shown when the scope is the workspace. */
+  file: string;
+  fund: string;
+  category: string | null;
+  measure: ChartMeasure;
+  period: { text: string; start: string; end: string } | null;
+  targetMin: FenString | null;
+  targetMax: FenString | null;
+  actual: FenString;
+  remaining: FenString;
+  /** actual / min as computed by the core (display only). */
+  share: number | null;
+  status: ChartStatus;
+  rowCount: number;
+  pace: ChartPace | null;
+  breakdown: Record<Exclude<ChartDrill, 'none'>, ChartPart[]>;
+}
+
+export interface ChartModel {
+  /** File name or workspace name, for the heading. */
+  title: string;
+  asOf: string;
+  bars: ChartBar[];
+  /** Ledgers that could not be read or parsed, with a localised reason (shown as text). */
+  skipped: { file: string; reason: string }[];
+}
+
+export type ChartToWebview =
+  /** Answer to `chartReady`: everything the panel needs. */
+  | {
+      type: 'chartInit';
+      strings: Record<string, string>;
+      language: 'zh' | 'en';
+      unit: DisplayUnit;
+      scope: ChartScopeKind;
+      /** URI of the ledger in file scope, kept in webview state for the panel serializer. */
+      uri: string | null;
+      model: ChartModel;
+    }
+  /** New aggregation after an edit, a save or a scope change. */
+  | { type: 'chartModel'; scope: ChartScopeKind; uri: string | null; model: ChartModel }
+  /** The shared `fundLedger.displayUnit` setting changed. */
+  | { type: 'chartUnit'; unit: DisplayUnit };
+
+export type ChartFromWebview =
+  /** The chart script loaded and wants `chartInit`. */
+  | { type: 'chartReady' }
+  /** The unit switch was used: the extension writes the shared setting. */
+  | { type: 'chartSetUnit'; unit: DisplayUnit }
+  | { type: 'chartSetScope'; scope: ChartScopeKind }
+  /** A bar, sub-row or table row was clicked: open the grid with its rows selected. */
+  | { type: 'chartReveal'; key: string; part: string | null; drill: ChartDrill }
+  /** Save an export; `data` is SVG or CSV text, or base64 PNG bytes. */
+  | { type: 'chartSave'; format: 'svg' | 'png' | 'csv'; data: string };
+
 /** Messages the extension sends to a webview. */
-export type ToWebview = GridToWebview;
+export type ToWebview = GridToWebview | ChartToWebview;
 
 /** Messages a webview sends to the extension. Validate before acting on one. */
-export type FromWebview = GridFromWebview;
+export type FromWebview = GridFromWebview | ChartFromWebview;
