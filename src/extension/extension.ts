@@ -1,6 +1,13 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { createApi, type FundLedgerApi } from './api';
+import { LedgerEditorProvider } from './ledgerEditorProvider';
 
 // activate() only registers; each feature lives in its own file.
-export function activate(_context: vscode.ExtensionContext): void {}
+export function activate(context: vscode.ExtensionContext): FundLedgerApi {
+  const log = vscode.window.createOutputChannel('Fund Ledger', { log: true });
+  context.subscriptions.push(log);
+  const grids = LedgerEditorProvider.register(context, log);
+  return createApi(grids);
+}
 
 export function deactivate(): void {}
