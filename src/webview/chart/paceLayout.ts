@@ -1,0 +1,286 @@
+// Pace over time for a target with a period: the cumulative actual as a step line against the
+// straight line from zero at the period start to the target minimum at its end, plus the projection
+// at the current pace. All pace numbers come from the core's TargetPace; this only draws them.
+import { dateFromDayNumber, dayNumber } from '../../core/ledger/period';
+import type { Unit } from '../../core/money/units';
+import type { ChartBar, ChartPace } from '../../shared/protocol';
+import type { Columns } from './barLayout';
+import { barName, fen, measureText, money, tickText, type Translate } from './format';
+import { fitText, px, textWidth, type Mark } from './marks';
+import { dayScale, moneyScale } from './scale';
+
+export const PACE_HEIGHT = 170;
+const PLOT_TOP = 34;
+const PLOT_HEIGHT = 104;
+
+/** The warning and projection lines shown beside the plot and in the table. */
+export function paceVerdict(pace: ChartPace, t: Translate): { text: string; cls: string } {
+  if (pace.reachedOn !== null)
+    return { text: `✓ ${t('Target reached on {0}', pace.reachedOn)}`, cls: 'pace-ok' };
+  if (pace.behind) return { text: `⚠ ${t('Behind plan')}`, cls: 'pace-behind' };
+  return { text: `✓ ${t('On pace')}`, cls: 'pace-ok' };
+}
+
+export function projectionText(pace: ChartPace, t: Translate): string {
+  if (pace.reachedOn !== null) return t('Target reached on {0}', pace.reachedOn);
+  if (pace.projectedCompletion === null) return t('No projection yet: nothing counted');
+  return t('Projected completion: {0}', pace.projectedCompletion);
+}
+
+/** Step-line points, at most one per pixel column: 1M entries must not become 1M path segments. */
+function stepPath(
+  pace: ChartPace,
+  xOf: (day: number) => number,
+  yOf: (v: bigint) => number,
+  x0: number,
+): string {
+  let d = `M${px(x0)},${px(yOf(0n))}`;
+  let lastX = Number.NaN;
+  let pending: { x: number; y: number } | null = null;
+  const flush = (): void => {
+    if (pending) d += `H${pending.x}V${pending.y}`;
+    pending = null;
+  };
+  for (const point of pace.cumulative) {
+    const x = px(xOf(dayNumber(point.date)));
+    const y = px(yOf(fen(point.total)));
+    if (x !== lastX) flush();
+    pending = { x, y };
+    lastX = x;
+  }
+  flush();
+  return d + `H${px(xOf(dayNumber(pace.asOf)))}`;
+}
+
+/** Marks for one pace chart at `top`; returns the height used. */
+export function layoutPace(
+  marks: Mark[],
+  bar: ChartBar,
+  pace: ChartPace,
+  top: number,
+  cols: Columns,
+  unit: Unit,
+  t: Translate,
+): number {
+  const k = `${bar.key}/pace`;
+  const hit = { bar: bar.key, part: null };
+  const min = fen(bar.targetMin);
+  const start = dayNumber(pace.start);
+  const end = dayNumber(pace.end);
+  const asOf = dayNumber(pace.asOf);
+  const projected = pace.projectedCompletion === null ? null : dayNumber(pace.projectedCompletion);
+  // A projection decades away would squash the period itself; show at most one extra period length.
+  const last = Math.max(end, asOf, Math.min(projected ?? end, end + (end - start)));
+  const xOf = dayScale(start, last, cols.x0, cols.x1);
+  let hi = min > fen(pace.actualToDate) ? min : fen(pace.actualToDate);
+  for (const p of pace.cumulative) if (fen(p.total) > hi) hi = fen(p.total);
+  const ys = moneyScale(0n, hi, top + PLOT_TOP + PLOT_HEIGHT, top + PLOT_TOP, unit, 4);
+  const yOf = (v: bigint): number => ys.x(v);
+  const bottom = top + PLOT_TOP + PLOT_HEIGHT;
+  const name = barName(bar);
+  const verdict = paceVerdict(pace, t);
+
+  marks.push({
+    kind: 'line',
+    key: `${k}/rule`,
+    cls: 'rule',
+    x1: cols.left,
+    y1: top,
+    x2: cols.right + 140,
+    y2: top,
+  });
+  marks.push({
+    kind: 'text',
+    key: `${k}/name`,
+    cls: 'fund-name',
+    x: cols.left,
+    y: top + 22,
+    anchor: 'start',
+    text: fitText(name, cols.labelWidth, 13),
+    title: name,
+    hit,
+  });
+  const sub = `${measureText(bar.measure, t)} · ${bar.period?.text ?? ''}`;
+  marks.push({
+    kind: 'text',
+    key: `${k}/sub`,
+    cls: 'muted',
+    x: cols.left,
+    y: top + 40,
+    anchor: 'start',
+    text: fitText(sub, cols.labelWidth, 11),
+  });
+  marks.push({
+    kind: 'text',
+    key: `${k}/verdict`,
+    cls: `pace-verdict ${verdict.cls}`,
+    x: cols.left,
+    y: top + 62,
+    anchor: 'start',
+    text: fitText(verdict.text, cols.labelWidth, 12),
+  });
+  const proj = projectionText(pace, t);
+  marks.push({
+    kind: 'text',
+    key: `${k}/projection`,
+    cls: 'muted',
+    x: cols.left,
+    y: top + 80,
+    anchor: 'start',
+    text: fitText(proj, cols.labelWidth, 11),
+    title: proj,
+  });
+  const exp = `${t('Plan to date')}: ${money(pace.expected, unit)}`;
+  const act = `${t('Actual to date')}: ${money(pace.actualToDate, unit)}`;
+  marks.push({
+    kind: 'text',
+    key: `${k}/expected`,
+    cls: 'muted',
+    x: cols.left,
+    y: top + 98,
+    anchor: 'start',
+    text: fitText(exp, cols.labelWidth, 11),
+    title: exp,
+  });
+  marks.push({
+    kind: 'text',
+    key: `${k}/actualToDate`,
+    cls: 'muted',
+    x: cols.left,
+    y: top + 114,
+    anchor: 'start',
+    text: fitText(act, cols.labelWidth, 11),
+    title: act,
+  });
+
+  for (const [i, tick] of ys.ticks.entries()) {
+    const y = px(ys.x(tick));
+    marks.push({
+      kind: 'line',
+      key: `${k}/grid${i}`,
+      cls: 'gridline',
+      x1: cols.x0,
+      y1: y,
+      x2: cols.x1,
+      y2: y,
+    });
+    marks.push({
+      kind: 'text',
+      key: `${k}/ytick${i}`,
+      cls: 'tick-label',
+      x: cols.x1 + 4,
+      y: y + 3,
+      anchor: 'start',
+      text: tickText(tick, unit, ys.tickDecimals),
+    });
+  }
+  for (const [i, label] of timeTicks(start, last).entries()) {
+    const x = px(xOf(label.day));
+    marks.push({
+      kind: 'line',
+      key: `${k}/xtick${i}`,
+      cls: 'tick',
+      x1: x,
+      y1: bottom,
+      x2: x,
+      y2: bottom + 4,
+    });
+    marks.push({
+      kind: 'text',
+      key: `${k}/xlabel${i}`,
+      cls: 'tick-label',
+      x,
+      y: bottom + 15,
+      anchor: 'middle',
+      text: label.text,
+    });
+  }
+  const planTitle = `${t('Plan')}: ${pace.start} 0 → ${pace.end} ${money(min, unit)} ${unit}`;
+  marks.push({
+    kind: 'path',
+    key: `${k}/plan`,
+    cls: 'pace-plan',
+    d: `M${px(xOf(start))},${px(yOf(0n))}L${px(xOf(end))},${px(yOf(min))}`,
+    title: planTitle,
+  });
+  if (projected !== null && pace.reachedOn === null) {
+    const px1 = xOf(Math.min(projected, last));
+    const frac = projected === asOf ? 1 : (Math.min(projected, last) - asOf) / (projected - asOf);
+    const yEnd = yOf(fen(pace.actualToDate)) + (yOf(min) - yOf(fen(pace.actualToDate))) * frac;
+    marks.push({
+      kind: 'path',
+      key: `${k}/projection-line`,
+      cls: 'pace-projection',
+      d: `M${px(xOf(asOf))},${px(yOf(fen(pace.actualToDate)))}L${px(px1)},${px(yEnd)}`,
+      title: proj,
+    });
+  }
+  marks.push({
+    kind: 'path',
+    key: `${k}/actual`,
+    cls: `pace-actual${pace.behind ? ' behind' : ''}`,
+    d: stepPath(pace, xOf, yOf, xOf(start)),
+    title: act,
+    hit,
+  });
+  const asOfX = px(xOf(asOf));
+  marks.push({
+    kind: 'line',
+    key: `${k}/asof`,
+    cls: 'asof',
+    x1: asOfX,
+    y1: top + PLOT_TOP - 4,
+    x2: asOfX,
+    y2: bottom,
+  });
+  marks.push({
+    kind: 'text',
+    key: `${k}/asofLabel`,
+    cls: 'tick-label',
+    x: asOfX,
+    y: top + PLOT_TOP - 8,
+    anchor: 'middle',
+    text: pace.asOf,
+  });
+  legend(marks, k, cols, top + 16, t);
+  return PACE_HEIGHT;
+}
+
+/** One horizontal legend line above the plot, so it never collides with the axis labels. */
+function legend(marks: Mark[], k: string, cols: Columns, y: number, t: Translate): void {
+  const items: [string, string][] = [
+    ['pace-actual', t('Actual (cumulative)')],
+    ['pace-plan', t('Straight-line plan')],
+    ['pace-projection', t('At current pace')],
+  ];
+  let x = cols.x0;
+  items.forEach(([cls, label], i) => {
+    marks.push({ kind: 'path', key: `${k}/legend${i}`, cls, d: `M${px(x)},${y - 4}h18` });
+    marks.push({
+      kind: 'text',
+      key: `${k}/legendLabel${i}`,
+      cls: 'legend',
+      x: px(x + 22),
+      y,
+      anchor: 'start',
+      text: label,
+    });
+    x += 22 + textWidth(label, 11) + 18;
+  });
+}
+
+/** Year starts, or quarter starts for a span shorter than about two years. */
+export function timeTicks(first: number, last: number): { day: number; text: string }[] {
+  const y0 = Number(dateFromDayNumber(first).slice(0, 4));
+  const y1 = Number(dateFromDayNumber(last).slice(0, 4));
+  const quarters = last - first < 700;
+  const out: { day: number; text: string }[] = [];
+  for (let y = y0; y <= y1 + 1; y++) {
+    for (let q = 0; q < (quarters ? 4 : 1); q++) {
+      const day = dayNumber(`${y}-${String(q * 3 + 1).padStart(2, '0')}-01`);
+      if (day >= first && day <= last)
+        out.push({ day, text: quarters ? `${y}Q${q + 1}` : String(y) });
+    }
+  }
+  return out;
+}
