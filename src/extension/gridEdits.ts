@@ -1,0 +1,67 @@
+// Turns grid intents into core TextEdits against one scan of the document. Pure (no vscode), so every
+// write is computed by src/core/csv and only the bytes of the cells the user changed differ afterwards.
+import { editCell, insertRows, quoteField, type CsvTable, type TextEdit } from '../core/csv';
+import type { CellWrite } from '../shared/protocol';
+
+/**
+ * Edits for a batch of cell writes, non-overlapping and all relative to `table.text`, so they can go into
+ * one WorkspaceEdit (one undo step). Writes past a row's last cell extend that row; writes past the last
+ * row append rows. A later write to the same cell wins.
+ */
+export function editsForWrites(table: CsvTable, writes: readonly CellWrite[]): TextEdit[] {
+  const byRow = new Map<number, Map<number, string>>();
+  for (const w of writes) {
+    // Clearing a cell that does not exist changes nothing: a save never pads short rows.
+    const exists = w.row < table.rowCount && w.col < table.cellCount(w.row);
+    if (w.value === '' && !exists && !byRow.get(w.row)?.has(w.col)) continue;
+    let row = byRow.get(w.row);
+    if (!row) byRow.set(w.row, (row = new Map()));
+    row.set(w.col, w.value);
+  }
+  const edits: TextEdit[] = [];
+  const appended: string[][] = [];
+  for (const [row, cells] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
+    if (row >= table.rowCount) {
+      const count = row - table.rowCount + 1;
+      while (appended.length < count) appended.push([]);
+      const target = appended[count - 1] ?? [];
+      for (const [col, value] of cells) {
+        while (target.length <= col) target.push('');
+        target[col] = value;
+      }
+      continue;
+    }
+    const existing = table.cellCount(row);
+    const beyond = [...cells.keys()].some((col) => col >= existing);
+    if (!beyond) {
+      for (const [col, value] of cells) {
+        if (table.cellValue(row, col) !== value) edits.push(editCell(table, row, col, value));
+      }
+      continue;
+    }
+    edits.push(extendRow(table, row, cells));
+  }
+  if (appended.length > 0) edits.push(insertRows(table, table.rowCount, appended));
+  return edits;
+}
+
+/** One replacement from the first changed cell to the row's end, copying untouched cells' raw bytes. */
+function extendRow(table: CsvTable, row: number, cells: Map<number, string>): TextEdit {
+  const existing = table.cellCount(row);
+  const cols = [...cells.keys()];
+  const first = Math.min(...cols);
+  const last = Math.max(...cols, existing - 1);
+  const parts: string[] = [];
+  for (let col = first; col <= last; col++) {
+    const value = cells.get(col);
+    if (value !== undefined) parts.push(quoteField(value));
+    else if (col < existing)
+      parts.push(table.text.slice(table.cellStart(row, col), table.cellEnd(row, col)));
+    else parts.push('');
+  }
+  const start = first < existing ? table.cellStart(row, first) : table.rowEnd(row);
+  // Appending after the last existing cell needs the separating comma (a row with 0 cells has none).
+  const lead = first >= existing && existing > 0 ? ',' : '';
+  const pad = first > existing ? ','.repeat(first - existing) : '';
+  return { start, end: table.rowEnd(row), text: lead + pad + parts.join(',') };
+}

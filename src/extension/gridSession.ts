@@ -1,0 +1,207 @@
+// One open grid: keeps its webview in step with the TextDocument and turns validated grid intents into
+// minimal WorkspaceEdits. The document is the only model, so VS Code owns undo, dirty state, save and backup.
+import * as vscode from 'vscode';
+import { deleteRows, insertRows, type TextEdit } from '../core/csv';
+import type { CellWrite, GridFromWebview, GridNotice, GridToWebview } from '../shared/protocol';
+import { tableFor } from './documentTables';
+import { editsForWrites } from './gridEdits';
+import { validateGridMessage } from './messageValidation';
+import { gridStrings } from './gridStrings';
+import { displayUnitSetting, storeDisplayUnit } from './displayUnit';
+
+export interface GridSessionHooks {
+  log: vscode.LogOutputChannel;
+  onSelection?(
+    session: GridSession,
+    message: Extract<GridFromWebview, { type: 'selection' }>,
+  ): void;
+}
+
+export class GridSession implements vscode.Disposable {
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Edits are computed and applied one at a time, each against the document as the previous left it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly hooks: GridSessionHooks,
+  ) {
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === document && e.contentChanges.length > 0) this.sendUpdate(e);
+      }),
+      panel.onDidChangeViewState(() => {
+        // Without retainContextWhenHidden a hidden webview is destroyed; it says `ready` again when shown.
+        if (!panel.visible) this.ready = false;
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.sendFullText()),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  post(message: GridToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  /** Entry point for the webview and for FundLedgerApi alike: validate, then act. Resolves false if rejected. */
+  receive(raw: unknown): Promise<boolean> {
+    const checked = validateGridMessage(raw);
+    if (!checked.ok) {
+      this.hooks.log.warn(
+        `Rejected grid message for ${this.document.uri.toString()}: ${checked.reason}`,
+      );
+      return Promise.resolve(false);
+    }
+    const run = this.queue.then(() => this.handle(checked.message));
+    this.queue = run.catch(() => undefined);
+    return run.catch((error: unknown) => {
+      this.hooks.log.error(`Grid message ${checked.message.type} failed: ${String(error)}`);
+      return false;
+    });
+  }
+
+  private async handle(message: GridFromWebview): Promise<boolean> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post(this.initMessage());
+        return true;
+      case 'editCell':
+        return this.write([message]);
+      case 'editCells':
+        return this.write(message.cells);
+      case 'insertRows':
+        return this.rowEdit((t) => {
+          if (message.before > t.rowCount) return undefined;
+          return insertRows(
+            t,
+            message.before,
+            Array.from({ length: message.count }, () => []),
+          );
+        });
+      case 'deleteRows':
+        return this.rowEdit((t) => {
+          if (message.first + message.count > t.rowCount) return undefined;
+          return deleteRows(t, message.first, message.count);
+        });
+      case 'undo':
+      case 'redo':
+        await this.focusThenRun(message.type);
+        return true;
+      case 'openAsText':
+        await vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default');
+        return true;
+      case 'requestText':
+        this.sendFullText();
+        return true;
+      case 'selection':
+        this.hooks.onSelection?.(this, message);
+        return true;
+      case 'setDisplayUnit':
+        await storeDisplayUnit(message.unit);
+        return true;
+    }
+  }
+
+  /** Why edits are refused right now, or null when the grid may write. */
+  private readOnlyNotice(): GridNotice | null {
+    if (!vscode.workspace.isTrusted) {
+      return { kind: 'restricted', message: gridStrings.restricted(), offerText: false };
+    }
+    const table = tableFor(this.document);
+    const error = table.errors[0];
+    if (error) {
+      return {
+        kind: 'parse-error',
+        message: gridStrings.parseError(error.row + 1, error.col + 1, error.code),
+        offerText: true,
+      };
+    }
+    return null;
+  }
+
+  private async write(cells: readonly CellWrite[]): Promise<boolean> {
+    if (this.readOnlyNotice()) return false;
+    const edits = editsForWrites(tableFor(this.document), cells);
+    return this.apply(edits);
+  }
+
+  private async rowEdit(
+    make: (table: ReturnType<typeof tableFor>) => TextEdit | undefined,
+  ): Promise<boolean> {
+    if (this.readOnlyNotice()) return false;
+    const edit = make(tableFor(this.document));
+    return edit ? this.apply([edit]) : false;
+  }
+
+  private async apply(edits: readonly TextEdit[]): Promise<boolean> {
+    if (edits.length === 0) return true;
+    const doc = this.document;
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    for (const e of edits) {
+      workspaceEdit.replace(
+        doc.uri,
+        new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)),
+        e.text,
+      );
+    }
+    return vscode.workspace.applyEdit(workspaceEdit);
+  }
+
+  /** VS Code's undo/redo act on the active editor; the grid's panel is it while the user types in it. */
+  private async focusThenRun(command: 'undo' | 'redo'): Promise<void> {
+    if (!this.panel.active) this.panel.reveal(undefined, false);
+    await vscode.commands.executeCommand(command);
+  }
+
+  private initMessage(): GridToWebview {
+    const notice = this.readOnlyNotice();
+    return {
+      type: 'init',
+      text: this.document.getText(),
+      version: this.document.version,
+      readOnly: notice !== null,
+      evaluateFormulas: vscode.workspace.isTrusted,
+      notice,
+      displayUnit: displayUnitSetting(),
+      strings: gridStrings.webview(),
+      language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en',
+    };
+  }
+
+  private sendFullText(): void {
+    const notice = this.readOnlyNotice();
+    this.post({
+      type: 'text',
+      version: this.document.version,
+      text: this.document.getText(),
+      readOnly: notice !== null,
+      notice,
+    });
+  }
+
+  private sendUpdate(e: vscode.TextDocumentChangeEvent): void {
+    if (!this.ready) return;
+    // The extension host applies contentChanges one after another; the grid does the same.
+    const splices = e.contentChanges.map((c) => ({
+      start: c.rangeOffset,
+      end: c.rangeOffset + c.rangeLength,
+      text: c.text,
+    }));
+    const notice = this.readOnlyNotice();
+    this.post({
+      type: 'update',
+      version: this.document.version,
+      splices,
+      length: tableFor(this.document).text.length,
+      readOnly: notice !== null,
+      notice,
+    });
+  }
+}

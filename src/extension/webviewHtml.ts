@@ -1,0 +1,58 @@
+// The HTML shell every webview of this extension uses: strict CSP with a per-load nonce, one bundled
+// script, stylesheets from media/, an empty body. Content is built by the script with textContent only.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/** The only folders a webview may load from. */
+export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [
+    vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+    vscode.Uri.joinPath(extensionUri, 'media'),
+  ];
+}
+
+export interface ShellOptions {
+  /** Bundle name under dist/webview, e.g. `grid`. */
+  script: string;
+  /** Stylesheets under media/, e.g. `grid.css`. */
+  styles: string[];
+  title: string;
+  lang: string;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function webviewShell(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  options: ShellOptions,
+): string {
+  const nonce = randomBytes(18).toString('base64');
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${webview.cspSource} data:`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  const asset = (...parts: string[]): string =>
+    escapeAttribute(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString());
+  const links = options.styles
+    .map((name) => `<link rel="stylesheet" href="${asset('media', name)}">`)
+    .join('\n    ');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttribute(options.lang)}">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${csp}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    ${links}
+    <title>${escapeAttribute(options.title)}</title>
+  </head>
+  <body>
+    <script nonce="${nonce}" src="${asset('dist', 'webview', `${options.script}.js`)}"></script>
+  </body>
+</html>`;
+}
