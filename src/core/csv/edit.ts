@@ -28,6 +28,10 @@ function quoteAt(value: string, offset: number): string {
   return quoteField(value);
 }
 
+function formatRowAt(values: readonly string[], offset: number): string {
+  return values.map((v, i) => (i === 0 ? quoteAt(v, offset) : quoteField(v))).join(',');
+}
+
 export function formatRow(values: readonly string[]): string {
   return values.map(quoteField).join(',');
 }
@@ -49,10 +53,9 @@ export function editCell(table: CsvTable, row: number, col: number, value: strin
     const count = table.cellCount(row);
     if (col < count) {
       const start = table.cellStart(row, col);
-      // An unterminated last row holding one empty unquoted cell would not be a row at all.
-      const vanishes = value === '' && count === 1 && !table.hasTrailingNewline;
-      const text = vanishes && row === table.rowCount - 1 ? '""' : quoteAt(value, start);
-      return { start, end: table.cellEnd(row, col), text };
+      const end = table.cellEnd(row, col);
+      const vanishes = value === '' && count === 1 && !survivesEmpty(table.text, start, end);
+      return { start, end, text: vanishes ? '""' : quoteAt(value, start) };
     }
     const at = table.rowEnd(row);
     if (value === '') return { start: at, end: at, text: '' };
@@ -83,12 +86,18 @@ export function insertRows(
   }
   if (rows.length === 0) return { start: 0, end: 0, text: '' };
   const eol = dominantNewline(table);
-  const lines = rows.map(formatRow);
-  if (beforeRow < table.rowCount) {
-    const at = table.rowStart(beforeRow);
-    return { start: at, end: at, text: lines.map((l) => l + eol).join('') };
+  const text = table.text;
+  const inside = beforeRow < table.rowCount;
+  const at = inside ? table.rowStart(beforeRow) : text.length;
+  const lines = rows.map((r, i) => (i === 0 ? formatRowAt(r, at) : formatRow(r)));
+  // A lone-CR terminator before an empty line that starts with LF would fuse into one CRLF.
+  if (lines[0] === '' && text.charCodeAt(at - 1) === CR && eol !== '\r') lines[0] = '""';
+  if (inside) {
+    // Likewise a new CR terminator right before an existing empty LF line: end that row with CRLF.
+    const lastEol = eol === '\r' && text.charCodeAt(at) === LF ? '\r\n' : eol;
+    const body = lines.map((l, i) => l + (i === lines.length - 1 ? lastEol : eol)).join('');
+    return { start: at, end: at, text: body };
   }
-  const at = table.text.length;
   const terminated = table.rowCount === 0 || table.hasTrailingNewline;
   const lead = terminated ? '' : eol;
   // An unterminated empty last line would not be a row at all, so it always gets its terminator.
@@ -112,7 +121,16 @@ export function deleteRows(table: CsvTable, firstRow: number, count: number): Te
   if (count === 0) return { start: 0, end: 0, text: '' };
   const start = table.rowStart(firstRow);
   const after = firstRow + count;
-  if (after < table.rowCount) return { start, end: table.rowStart(after), text: '' };
+  if (after < table.rowCount) {
+    const end = table.rowStart(after);
+    // Removing rows between a lone-CR terminator and an LF would fuse them into one CRLF; take the
+    // CR instead and keep the deleted row's LF, so the previous row ends with LF and all rows stay.
+    const text = table.text;
+    if (text.charCodeAt(start - 1) === CR && text.charCodeAt(end) === LF) {
+      return { start: start - 1, end: end - 1, text: '' };
+    }
+    return { start, end, text: '' };
+  }
   const end = table.text.length;
   if (table.hasTrailingNewline || firstRow === 0) return { start, end, text: '' };
   const prev = firstRow - 1;
@@ -120,9 +138,29 @@ export function deleteRows(table: CsvTable, firstRow: number, count: number): Te
   return { start: table.rowEnd(prev), end, text: '' };
 }
 
+const newlineCache = new WeakMap<CsvTable, Newline>();
+
+/** Cached per table: the grid calls the edit functions on a table that may have 1M rows. */
 export function dominantNewline(table: CsvTable): Newline {
-  return detectLineEndings(table).dominant;
+  let eol = newlineCache.get(table);
+  if (eol === undefined) {
+    eol = detectLineEndings(table).dominant;
+    newlineCache.set(table, eol);
+  }
+  return eol;
 }
+
+/**
+ * Whether a one-cell row stays a row when its cell becomes empty text. It does not when it is the
+ * unterminated last row, or when the previous row's lone CR would fuse with this row's LF.
+ */
+function survivesEmpty(text: string, start: number, end: number): boolean {
+  if (end >= text.length) return false;
+  return !(text.charCodeAt(start - 1) === CR && text.charCodeAt(end) === LF);
+}
+
+const CR = 13;
+const LF = 10;
 
 function checkIndex(n: number, what: string): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`${what} must be a non-negative integer`);
