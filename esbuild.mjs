@@ -35,10 +35,13 @@ const common = {
 
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
 
-const webviewEntries = findFiles('src/webview', '/main.ts').map((f) => ({
-  in: f,
-  out: f.replace(/^src\/webview\//, '').replace(/\/main\.ts$/, ''),
-}));
+// findFiles matches on the file name, so filter on the whole path for exactly `main.ts`.
+const webviewEntries = findFiles('src/webview', 'main.ts')
+  .filter((f) => f.endsWith('/main.ts'))
+  .map((f) => ({
+    in: f,
+    out: f.replace(/^src\/webview\//, '').replace(/\/main\.ts$/, ''),
+  }));
 
 const targets = {
   extension: {
