@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AllocationPanel } from './allocationPanel';
 import { createApi, type FundLedgerApi } from './api';
 import { LedgerEditorProvider } from './ledgerEditorProvider';
 
@@ -7,6 +8,7 @@ export function activate(context: vscode.ExtensionContext): FundLedgerApi {
   const log = vscode.window.createOutputChannel('Fund Ledger', { log: true });
   context.subscriptions.push(log);
   const grids = LedgerEditorProvider.register(context, log);
+  context.subscriptions.push(AllocationPanel.register(context, log));
   return createApi(grids);
 }
 
