@@ -8,7 +8,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 type Attrs = Record<string, string>;
 
 function attrsOf(m: Mark): Attrs {
-  const base: Attrs = { class: m.cls };
+  const base: Attrs = { class: m.cls, 'data-key': m.key };
   if (m.hit) {
     base['data-bar'] = m.hit.bar;
     base['data-part'] = m.hit.part ?? '';

@@ -13,12 +13,16 @@ export interface TableRow {
   level: 0 | 1;
   hit: Hit;
   status: string;
+  /** Ledger rows counted in this row's actual (what the reveal button selects). */
+  rowCount: number;
 }
 
 export interface TableModel {
   headers: string[];
   /** Indexes of the money columns, right-aligned in the view. */
   numeric: number[];
+  /** Index of the Fund column, the row header for screen readers. */
+  fundColumn: number;
   rows: TableRow[];
 }
 
@@ -55,6 +59,7 @@ export function buildTable(model: ChartModel, o: TableOptions, t: Translate): Ta
       level: 0,
       hit: { bar: bar.key, part: null },
       status: bar.status,
+      rowCount: bar.rowCount,
       cells: [
         ...(withFile ? [bar.file] : []),
         bar.fund,
@@ -75,6 +80,7 @@ export function buildTable(model: ChartModel, o: TableOptions, t: Translate): Ta
         level: 1,
         hit: { bar: bar.key, part: p.key },
         status: p.status,
+        rowCount: p.rowCount,
         cells: [
           ...(withFile ? [bar.file] : []),
           bar.fund,
@@ -92,7 +98,7 @@ export function buildTable(model: ChartModel, o: TableOptions, t: Translate): Ta
       });
     }
   }
-  return { headers, numeric, rows };
+  return { headers, numeric, fundColumn: first, rows };
 }
 
 /** The table as string cells, header first, for the core's CSV writer. */

@@ -1,0 +1,254 @@
+// "Fund Ledger: Show Allocation vs Targets": one webview panel for the active ledger or the whole
+// workspace. The panel owns no numbers: the feed runs the core aggregation, the webview draws it.
+import * as vscode from 'vscode';
+import { todayIso } from '../core/ledger/period';
+import type {
+  ChartFromWebview,
+  ChartModel,
+  ChartScopeKind,
+  ChartToWebview,
+} from '../shared/protocol';
+import { saveExport } from './allocationPanelExport';
+import { ChartFeed, type FeedScope } from './allocationPanelFeed';
+import { parseChartMessage } from './allocationPanelMessages';
+import { displayUnitSetting, onDisplayUnitChange, storeDisplayUnit } from './displayUnit';
+import { webviewRoots, webviewShell } from './webviewHtml';
+
+export const SHOW_ALLOCATION_COMMAND = 'fundLedger.showAllocation';
+/** Contract with the grid: open `uri` in the grid and select these 0-based file rows. */
+export const REVEAL_ROWS_COMMAND = 'fundLedger.revealRows';
+const GRID_VIEW_TYPE = 'fundLedger.grid';
+
+/** The ledger the user is looking at: a grid tab or a text editor on a `.ledger.csv`. */
+export function activeLedgerUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) {
+    if (input.uri.path.endsWith('.csv')) return input.uri;
+  }
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc && doc.uri.path.endsWith('.csv') ? doc.uri : undefined;
+}
+
+function scopeFromState(state: unknown): FeedScope {
+  const s = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+  const uri = typeof s['uri'] === 'string' ? vscode.Uri.parse(s['uri'], true) : undefined;
+  return s['scope'] === 'workspace' || !uri ? { kind: 'workspace', uri } : { kind: 'file', uri };
+}
+
+export class AllocationPanel implements vscode.Disposable {
+  static readonly viewType = 'fundLedger.allocation';
+  static current: AllocationPanel | undefined;
+
+  private readonly feed: ChartFeed;
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private sequence = 0;
+  private pending: Promise<void> = Promise.resolve();
+  /** The model last sent, for the test API. */
+  lastModel: ChartModel | undefined;
+
+  static register(
+    context: vscode.ExtensionContext,
+    log: vscode.LogOutputChannel,
+  ): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand(SHOW_ALLOCATION_COMMAND, (uri?: unknown) =>
+        AllocationPanel.show(context, log, uri instanceof vscode.Uri ? uri : undefined),
+      ),
+      vscode.window.registerWebviewPanelSerializer(AllocationPanel.viewType, {
+        deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+          AllocationPanel.current?.panel.dispose();
+          AllocationPanel.current = new AllocationPanel(context, log, panel, scopeFromState(state));
+        },
+      }),
+      { dispose: () => AllocationPanel.current?.dispose() },
+    );
+  }
+
+  /** Opens (or reveals and retargets) the panel for `uri`, the active ledger, or else the workspace. */
+  static show(
+    context: vscode.ExtensionContext,
+    log: vscode.LogOutputChannel,
+    uri?: vscode.Uri,
+  ): AllocationPanel {
+    const target = uri ?? activeLedgerUri();
+    const scope: FeedScope = target
+      ? { kind: 'file', uri: target }
+      : { kind: 'workspace', uri: undefined };
+    const existing = AllocationPanel.current;
+    if (existing) {
+      existing.retarget(scope);
+      existing.panel.reveal(undefined, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      AllocationPanel.viewType,
+      vscode.l10n.t('Allocation vs Targets'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: webviewRoots(context.extensionUri) },
+    );
+    AllocationPanel.current = new AllocationPanel(context, log, panel, scope);
+    return AllocationPanel.current;
+  }
+
+  private constructor(
+    context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    readonly panel: vscode.WebviewPanel,
+    scope: FeedScope,
+  ) {
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: webviewRoots(context.extensionUri),
+    };
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'chart-icon.svg');
+    this.feed = new ChartFeed(
+      scope,
+      () => this.refresh(),
+      () => ({
+        uncategorised: vscode.l10n.t('(no category)'),
+        undated: vscode.l10n.t('(no date)'),
+        unreadable: (e: string) => vscode.l10n.t('not included: {0}', e),
+      }),
+    );
+    this.disposables.push(
+      this.feed,
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      panel.onDidChangeViewState(() => {
+        // Without retainContextWhenHidden a hidden webview is torn down and says `chartReady` again.
+        if (!panel.visible) this.ready = false;
+      }),
+      onDisplayUnitChange((unit) => this.post({ type: 'chartUnit', unit })),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    panel.title = this.title();
+    panel.webview.html = webviewShell(panel.webview, context.extensionUri, {
+      script: 'chart',
+      styles: ['chart.css'],
+      title: vscode.l10n.t('Allocation vs Targets'),
+      lang: vscode.env.language,
+    });
+  }
+
+  dispose(): void {
+    if (AllocationPanel.current === this) AllocationPanel.current = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private title(): string {
+    const s = this.feed.scope;
+    const name =
+      s.kind === 'file' && s.uri ? s.uri.path.split('/').pop() : vscode.l10n.t('Workspace');
+    return vscode.l10n.t('Targets: {0}', name ?? '');
+  }
+
+  private retarget(scope: FeedScope): void {
+    this.feed.scope = scope;
+    this.panel.title = this.title();
+    this.refresh();
+  }
+
+  private post(message: ChartToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private scopeMessage(): { scope: ChartScopeKind; uri: string | null } {
+    return { scope: this.feed.scope.kind, uri: this.feed.scope.uri?.toString() ?? null };
+  }
+
+  /** Recomputes and sends the model; overlapping refreshes collapse to the newest. */
+  refresh(init = false): Promise<void> {
+    const seq = ++this.sequence;
+    this.pending = this.pending.then(async () => {
+      // A hidden panel has no webview to draw in; it asks again with `chartReady` when shown.
+      if (!this.ready || (seq !== this.sequence && !init)) return;
+      try {
+        const model = await this.feed.model(todayIso());
+        if (seq !== this.sequence && !init) return;
+        this.lastModel = model;
+        if (init) {
+          this.post({
+            type: 'chartInit',
+            strings: { ...(vscode.l10n.bundle ?? {}) },
+            language: vscode.env.language.startsWith('zh') ? 'zh' : 'en',
+            unit: displayUnitSetting(),
+            ...this.scopeMessage(),
+            model,
+          });
+        } else this.post({ type: 'chartModel', ...this.scopeMessage(), model });
+      } catch (e) {
+        this.log.error(
+          `Allocation chart: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
+      }
+    });
+    return this.pending;
+  }
+
+  /** Settles once every refresh started so far has been sent (tests wait on it). */
+  idle(): Promise<void> {
+    return this.pending;
+  }
+
+  /** Entry for webview messages and for FundLedgerApi alike; resolves false when rejected. */
+  async receive(raw: unknown): Promise<boolean> {
+    const m = parseChartMessage(raw);
+    if (!m) {
+      this.log.warn('Rejected a malformed allocation chart message.');
+      return false;
+    }
+    await this.handle(m);
+    return true;
+  }
+
+  private async handle(m: ChartFromWebview): Promise<void> {
+    switch (m.type) {
+      case 'chartReady':
+        this.ready = true;
+        await this.refresh(true);
+        return;
+      case 'chartSetUnit':
+        await storeDisplayUnit(m.unit);
+        return;
+      case 'chartSetScope': {
+        const uri = this.feed.scope.uri ?? activeLedgerUri();
+        this.retarget(
+          m.scope === 'file' && uri ? { kind: 'file', uri } : { kind: 'workspace', uri },
+        );
+        return;
+      }
+      case 'chartReveal': {
+        const found = this.feed.rowsFor(m.key, m.part, m.drill);
+        if (found) await revealRows(found.uri, found.rows);
+        return;
+      }
+      case 'chartSave': {
+        const near = this.feed.scope.uri;
+        const saved = await saveExport(
+          m.format,
+          m.data,
+          near,
+          vscode.l10n.t('allocation-vs-targets'),
+        );
+        if (saved)
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(saved)),
+          );
+        return;
+      }
+    }
+  }
+}
+
+/** Opens the grid on `uri` with `rows` selected, through the grid's command when it has one. */
+export async function revealRows(uri: vscode.Uri, rows: readonly number[]): Promise<void> {
+  const commands = await vscode.commands.getCommands(true);
+  if (commands.includes(REVEAL_ROWS_COMMAND)) {
+    await vscode.commands.executeCommand(REVEAL_ROWS_COMMAND, uri, [...rows]);
+    return;
+  }
+  await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);
+  if (rows[0] !== undefined && commands.includes('fundLedger.revealCell')) {
+    await vscode.commands.executeCommand('fundLedger.revealCell', uri, rows[0], 0);
+  }
+}
