@@ -17,7 +17,8 @@ fail() {
 }
 
 # --- Debian packages -------------------------------------------------------
-APT_PACKAGES=(chromium libkrb5-dev ripgrep python3 make g++)
+# fonts-wqy-microhei: a small CJK font, or Chinese ledgers show as boxes in Chromium (and in screenshots).
+APT_PACKAGES=(chromium fonts-wqy-microhei libkrb5-dev ripgrep python3 make g++)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
