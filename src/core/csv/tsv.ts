@@ -19,6 +19,7 @@ export function toTsv(cells: readonly (readonly string[])[]): string {
 export function parseTsv(text: string): string[][] {
   if (text === '') return [];
   const body = stripFinalNewline(text);
+  if (body === '') return [['']];
   const result = Papa.parse<string[]>(body, {
     delimiter: '\t',
     quoteChar: '"',

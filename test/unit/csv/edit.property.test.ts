@@ -68,7 +68,7 @@ describe('edit properties', () => {
           }
         },
       ),
-      { numRuns: runs(1500) },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -98,7 +98,7 @@ describe('edit properties', () => {
         const appendedEmpty = before === table.rowCount && emptyLine;
         assert.equal(next.hasTrailingNewline, table.hasTrailingNewline || appendedEmpty);
       }),
-      { numRuns: runs(1500) },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -133,7 +133,7 @@ describe('edit properties', () => {
         assert.ok(removed === rows || removed === shifted || removed.endsWith(rows));
         assert.ok(removed.length - rows.length <= 2);
       }),
-      { numRuns: runs(1500) },
+      { numRuns: runs(1000) },
     );
   });
 });
