@@ -133,7 +133,8 @@ export function isLedgerHeader(headerCells: readonly string[]): boolean {
 
 export type TargetKind = 'target' | 'target:raised' | 'target:spent';
 export type EntryKind = 'raised' | 'allocated' | 'spent';
-export type Kind = TargetKind | EntryKind | 'base' | 'subtotal' | 'total';
+/** `as-of` (截至) declares the statement date the file reports up to; see docs/ledger-format.md. */
+export type Kind = TargetKind | EntryKind | 'base' | 'subtotal' | 'total' | 'as-of';
 
 export const KIND_ALIASES: ReadonlyMap<Kind, readonly string[]> = new Map<Kind, readonly string[]>([
   ['target', ['目标', 'target', '拨付目标', 'target:allocated']],
@@ -145,6 +146,7 @@ export const KIND_ALIASES: ReadonlyMap<Kind, readonly string[]> = new Map<Kind, 
   ['base', ['基数', 'base']],
   ['subtotal', ['小计', 'subtotal']],
   ['total', ['合计', 'total', '总计']],
+  ['as-of', ['截至', 'as-of', 'asof', '截止']],
 ]);
 
 const ALIAS_TO_KIND: ReadonlyMap<string, Kind> = (() => {

@@ -64,3 +64,11 @@ export interface TargetsOptions {
   /** ISO date; default: today (UTC). Decides whether a period has ended and where the pace is measured. */
   readonly asOf?: string;
 }
+
+/** Options for computeTargets beyond the as-of date. */
+export interface ComputeTargetsOptions {
+  /** ISO date the pace and "period ended" are judged at. */
+  readonly asOf: string;
+  /** Compute pace (sorting every contributing entry by date); validation does not need it. */
+  readonly pace?: boolean;
+}
