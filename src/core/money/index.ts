@@ -2,6 +2,7 @@ export {
   UNITS,
   UNIT_FEN_EXPONENT,
   parseUnitName,
+  pow10,
   type Fen,
   type Rounding,
   type Unit,
@@ -9,4 +10,4 @@ export {
 export { parseAmount, type AmountErrorCode, type ParseAmountResult } from './parse';
 export { formatAmount, type FormatOptions } from './format';
 export { roundToFen, roundToPlaces, type DecimalLike } from './round';
-export { decimalToString, divRound, parseDecimal, type Decimal } from './decimal';
+export { decimalToString, divRound, parseDecimal, rescale, type Decimal } from './decimal';

@@ -1,0 +1,356 @@
+import { type Rounding } from '../money';
+import { compileFormula, type Compiled } from './compile';
+import {
+  normaliseResult,
+  parseConstant,
+  sameStored,
+  toCellValue,
+  unitExponent,
+} from './cell-values';
+import { evaluateScalar, type BoundRef } from './evaluate';
+import { cellKey, COL_LIMIT, DependencyIndex, keyCol, keyRow, type Registration } from './graph';
+import { orderAndEvaluate } from './recompute';
+import { a1 } from './refs';
+import {
+  ErrVal,
+  type CellAddress,
+  type CellType,
+  type CellValue,
+  type EngineOptions,
+  type SheetSource,
+  type Stored,
+} from './types';
+import { BudgetExceeded, RangeVal, type EvalContext } from './values';
+
+interface FormulaCell {
+  row: number;
+  col: number;
+  type: CellType;
+  compiled: Compiled;
+  bound: BoundRef[];
+  reg: Registration;
+  /** Row ids this formula looked up, and the rows they resolved to, for re-binding on id edits. */
+  ids: string[];
+  idRows: number[];
+  wholeColumn: boolean;
+}
+
+const DEFAULT_BUDGET = 20_000_000;
+
+/**
+ * Formula values for one sheet, kept current incrementally: `setCell` re-evaluates only the
+ * formulas that (transitively) read the edited cell, in dependency order, detecting cycles
+ * iteratively. Row insertion/deletion: update the sheet, then call `rebuild()`.
+ */
+export class FormulaEngine {
+  private readonly rounding: Rounding;
+  private readonly budget: number;
+  private readonly index = new DependencyIndex();
+  private readonly formulas = new Map<number, FormulaCell>();
+  private readonly byId = new Map<string, Set<number>>();
+  private readonly byIdRow = new Map<number, Set<number>>();
+  private readonly wholeColumn = new Set<number>();
+  /** Current value of every cell that has been read, formulas included: column-major for fast ranges. */
+  private vals: (Stored | undefined)[][] = [];
+  private totals: Uint8Array = new Uint8Array(0);
+  private readonly isTotal = (row: number): boolean => this.totalRow(row);
+
+  constructor(
+    private readonly sheet: SheetSource,
+    options: EngineOptions = {},
+  ) {
+    this.rounding = options.rounding ?? 'half-up';
+    this.budget = options.stepBudget ?? DEFAULT_BUDGET;
+    this.rebuild();
+  }
+
+  /** Re-reads the whole sheet (after row insertion/deletion or a header change) and recalculates everything. */
+  rebuild(): void {
+    this.formulas.clear();
+    this.index.clear();
+    this.byId.clear();
+    this.byIdRow.clear();
+    this.wholeColumn.clear();
+    const { rowCount, colCount } = this.sheet;
+    if (colCount > COL_LIMIT) throw new RangeError('too many columns');
+    this.vals = Array.from({ length: colCount }, () => new Array<Stored | undefined>(rowCount));
+    this.totals = new Uint8Array(rowCount);
+    for (let row = 1; row < rowCount; row++)
+      for (let col = 0; col < colCount; col++) {
+        const raw = this.sheet.raw(row, col);
+        if (raw.charCodeAt(0) === 61 && this.sheet.cellType(row, col) !== 'text')
+          this.addFormula(row, col, raw);
+      }
+    this.recompute(this.formulas.keys());
+  }
+
+  /** Same as `rebuild`: a full recalculation from the sheet. */
+  recalcAll(): void {
+    this.rebuild();
+  }
+
+  /**
+   * The sheet already holds `raw` at (row, col). Returns every cell whose value changed, the edited
+   * cell included; only formulas depending on it are recomputed.
+   */
+  setCell(row: number, col: number, raw: string): CellAddress[] {
+    if (row <= 0 || row >= this.sheet.rowCount || col < 0 || col >= this.sheet.colCount) {
+      const before = this.snapshot();
+      this.rebuild();
+      return this.diff(before);
+    }
+    const key = cellKey(row, col);
+    const old = this.read(row, col);
+    const seeds = new Set<number>();
+    if (this.formulas.has(key)) this.removeFormula(key);
+    this.column(col)[row] = undefined;
+    const type = this.sheet.cellType(row, col);
+    if (raw.charCodeAt(0) === 61 && type !== 'text') {
+      this.addFormula(row, col, raw);
+      seeds.add(key);
+    }
+    const wasTotal = this.totals[row];
+    this.totals[row] = 0;
+    if (wasTotal !== 0 && wasTotal !== (this.totalRow(row) ? 2 : 1))
+      for (const f of this.wholeColumn) seeds.add(f);
+    const rebind = new Set([
+      ...(this.byIdRow.get(row) ?? []),
+      ...(this.byId.get(raw.trim()) ?? []),
+    ]);
+    for (const f of rebind) {
+      const cell = this.formulas.get(f);
+      if (!cell || f === key) continue;
+      this.removeFormula(f);
+      this.addFormula(cell.row, cell.col, this.sheet.raw(cell.row, cell.col));
+      seeds.add(f);
+    }
+    this.index.forEachDependent(row, col, this.isTotal, (f) => seeds.add(f));
+    const changed = this.recompute(seeds);
+    const out: CellAddress[] = [];
+    if (!this.formulas.has(key) && !sameStored(old, this.read(row, col))) out.push({ row, col });
+    for (const f of changed) out.push({ row: keyRow(f), col: keyCol(f) });
+    return out;
+  }
+
+  value(row: number, col: number): CellValue {
+    if (row < 0 || col < 0 || row >= this.sheet.rowCount || col >= this.sheet.colCount)
+      return { kind: 'empty' };
+    return toCellValue(this.read(row, col), this.sheet.cellType(row, col));
+  }
+
+  isFormula(row: number, col: number): boolean {
+    return this.formulas.has(cellKey(row, col));
+  }
+
+  /** Formulas that read (row, col) directly. */
+  dependents(row: number, col: number): CellAddress[] {
+    const out: CellAddress[] = [];
+    this.index.forEachDependent(row, col, this.isTotal, (f) =>
+      out.push({ row: keyRow(f), col: keyCol(f) }),
+    );
+    return out;
+  }
+
+  /** Every formula cell, in row order, for validation to report formula errors. */
+  formulaCells(): CellAddress[] {
+    return [...this.formulas.keys()]
+      .sort((a, b) => a - b)
+      .map((f) => ({ row: keyRow(f), col: keyCol(f) }));
+  }
+
+  private column(col: number): (Stored | undefined)[] {
+    return this.vals[col] as (Stored | undefined)[];
+  }
+
+  private read(row: number, col: number): Stored {
+    const column = this.vals[col];
+    if (!column || row < 0 || row >= column.length) return null;
+    const v = column[row];
+    if (v !== undefined) return v;
+    if (this.formulas.has(cellKey(row, col)))
+      return new ErrVal('#CYCLE!', { en: 'circular reference', zh: '循环引用' }, { row, col });
+    const parsed = parseConstant(this.sheet.raw(row, col), this.sheet.cellType(row, col), row, col);
+    column[row] = parsed;
+    return parsed;
+  }
+
+  private totalRow(row: number): boolean {
+    let flag = this.totals[row];
+    if (flag === 0) {
+      flag = this.sheet.isTotalRow?.(row) ? 2 : 1;
+      this.totals[row] = flag;
+    }
+    return flag === 2;
+  }
+
+  private addFormula(row: number, col: number, raw: string): void {
+    const key = cellKey(row, col);
+    const compiled = compileFormula(raw.slice(1));
+    const cell: FormulaCell = {
+      row,
+      col,
+      type: this.sheet.cellType(row, col),
+      compiled,
+      bound: [],
+      reg: { cells: [], ranges: [] },
+      ids: [],
+      idRows: [],
+      wholeColumn: false,
+    };
+    if (compiled.ok) this.bind(cell);
+    this.formulas.set(key, cell);
+    this.index.add(key, cell.reg);
+    for (const id of cell.ids) addTo(this.byId, id, key);
+    for (const r of cell.idRows) addTo(this.byIdRow, r, key);
+    if (cell.wholeColumn) this.wholeColumn.add(key);
+  }
+
+  private removeFormula(key: number): void {
+    const cell = this.formulas.get(key);
+    if (!cell) return;
+    this.index.remove(key, cell.reg);
+    for (const id of cell.ids) this.byId.get(id)?.delete(key);
+    for (const r of cell.idRows) this.byIdRow.get(r)?.delete(key);
+    this.wholeColumn.delete(key);
+    this.formulas.delete(key);
+  }
+
+  private bind(cell: FormulaCell): void {
+    if (!cell.compiled.ok) return;
+    const { rowCount, colCount } = this.sheet;
+    const self = { row: cell.row, col: cell.col };
+    const refError = (en: string, zh: string): BoundRef => ({
+      kind: 'error',
+      error: new ErrVal('#REF!', { en, zh }, self),
+    });
+    const single = (row: number, col: number): BoundRef => {
+      if (row < 0 || row >= rowCount || col < 0 || col >= colCount)
+        return refError(`${a1(row, col)} is outside the sheet`, `${a1(row, col)} 超出表格范围`);
+      cell.reg.cells.push(cellKey(row, col));
+      return { kind: 'cell', row, col };
+    };
+    for (const ref of cell.compiled.refs) {
+      if (ref.kind === 'cell') cell.bound.push(single(ref.row, ref.col));
+      else if (ref.kind === 'range' || ref.kind === 'columns') {
+        const whole = ref.kind === 'columns';
+        const r1 = whole ? 1 : ref.r1;
+        const r2 = whole ? rowCount - 1 : Math.min(ref.r2, rowCount - 1);
+        if (ref.c2 >= colCount) {
+          cell.bound.push(
+            refError(
+              `column ${a1(0, ref.c2).replace(/\d+$/, '')} is outside the sheet`,
+              `列 ${a1(0, ref.c2).replace(/\d+$/, '')} 超出表格范围`,
+            ),
+          );
+          continue;
+        }
+        for (let c = ref.c1; c <= ref.c2; c++)
+          cell.reg.ranges.push({ col: c, r1, r2, skipTotals: whole });
+        cell.wholeColumn ||= whole;
+        cell.bound.push({
+          kind: 'range',
+          range: new RangeVal(r1, ref.c1, Math.max(r2, r1 - 1), ref.c2, whole),
+        });
+      } else {
+        if (ref.id !== '') cell.ids.push(ref.id);
+        const row = ref.id === '' ? cell.row : this.sheet.rowIndex(ref.id);
+        const col = ref.column === undefined ? cell.col : this.sheet.columnIndex(ref.column);
+        if (row === undefined)
+          cell.bound.push(refError(`no row with id "${ref.id}"`, `没有编号为“${ref.id}”的行`));
+        else if (col === undefined)
+          cell.bound.push(
+            refError(`no column named "${ref.column ?? ''}"`, `没有名为“${ref.column ?? ''}”的列`),
+          );
+        else {
+          if (ref.id !== '') cell.idRows.push(row);
+          cell.bound.push(single(row, col));
+        }
+      }
+    }
+  }
+
+  private evaluate(key: number): Stored {
+    const cell = this.formulas.get(key);
+    if (!cell) return null;
+    const self = { row: cell.row, col: cell.col };
+    if (!cell.compiled.ok) return new ErrVal(cell.compiled.code, cell.compiled.message, self);
+    let steps = 0;
+    const budget = this.budget;
+    const ctx: EvalContext = {
+      self,
+      unitExp: unitExponent(cell.type),
+      rounding: this.rounding,
+      read: (row, col) => this.read(row, col),
+      isTotalRow: this.isTotal,
+      step: (n) => {
+        steps += n;
+        if (steps > budget) throw new BudgetExceeded();
+      },
+    };
+    try {
+      const v = evaluateScalar(cell.compiled.expr, cell.bound, ctx);
+      return normaliseResult(v, cell.type, this.rounding, cell.row, cell.col);
+    } catch (e) {
+      const budgetHit = e instanceof BudgetExceeded;
+      return new ErrVal(
+        '#ERROR!',
+        budgetHit
+          ? {
+              en: 'formula needs too much work (evaluation limit reached)',
+              zh: '公式计算量过大（超过计算上限）',
+            }
+          : {
+              en: `formula could not be evaluated (${e instanceof Error ? e.name : 'error'})`,
+              zh: '公式无法计算',
+            },
+        self,
+      );
+    }
+  }
+
+  /** Re-evaluates `seeds` and everything depending on them; returns the formulas whose value changed. */
+  private recompute(seeds: Iterable<number>): number[] {
+    return orderAndEvaluate(seeds, {
+      dependents: (f, visit) =>
+        this.index.forEachDependent(keyRow(f), keyCol(f), this.isTotal, visit),
+      isFormula: (f) => this.formulas.has(f),
+      current: (f) => this.column(keyCol(f))[keyRow(f)],
+      evaluate: (f) => this.evaluate(f),
+      store: (f, v) => {
+        this.column(keyCol(f))[keyRow(f)] = v;
+      },
+      cycleError: (f, size) =>
+        new ErrVal(
+          '#CYCLE!',
+          {
+            en: `circular reference: ${a1(keyRow(f), keyCol(f))} depends on itself through ${size} cell${size === 1 ? '' : 's'}`,
+            zh: `循环引用：${a1(keyRow(f), keyCol(f))} 经过 ${size} 个单元格引用了自身`,
+          },
+          { row: keyRow(f), col: keyCol(f) },
+        ),
+      same: sameStored,
+    });
+  }
+
+  private snapshot(): Map<number, Stored> {
+    const m = new Map<number, Stored>();
+    for (const f of this.formulas.keys()) m.set(f, this.column(keyCol(f))[keyRow(f)] ?? null);
+    return m;
+  }
+
+  private diff(before: Map<number, Stored>): CellAddress[] {
+    const out: CellAddress[] = [];
+    const keys = new Set([...before.keys(), ...this.formulas.keys()]);
+    for (const f of keys) {
+      const now = this.formulas.has(f) ? (this.column(keyCol(f))?.[keyRow(f)] ?? null) : null;
+      if (!sameStored(before.get(f) ?? null, now)) out.push({ row: keyRow(f), col: keyCol(f) });
+    }
+    return out;
+  }
+}
+
+function addTo<K>(map: Map<K, Set<number>>, k: K, v: number): void {
+  let set = map.get(k);
+  if (!set) map.set(k, (set = new Set()));
+  set.add(v);
+}
