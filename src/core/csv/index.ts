@@ -1,3 +1,5 @@
+// Everything the webviews may bundle. Byte decoding lives in './encoding' (import it directly):
+// it pulls iconv-lite, which needs Node's Buffer and has no place in a browser bundle.
 export {
   scanCsv,
   MAX_STORED_ERRORS,
@@ -22,12 +24,4 @@ export {
   dominantNewline,
   type TextEdit,
 } from './edit';
-export {
-  decodeLedgerBytes,
-  encodeLedgerText,
-  type LedgerEncoding,
-  type DecodedLedger,
-  type DecodeFailure,
-  type DecodeErrorCode,
-} from './encoding';
 export { toTsv, parseTsv, toCsv } from './tsv';

@@ -1,14 +1,12 @@
 import * as assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
+import { applyEdit, editCell, scanCsv } from '../../../src/core/csv';
 import {
-  applyEdit,
   decodeLedgerBytes,
-  editCell,
   encodeLedgerText,
-  scanCsv,
   type DecodedLedger,
   type DecodeFailure,
-} from '../../../src/core/csv';
+} from '../../../src/core/csv/encoding';
 
 const LEDGER = '编号,日期,资金,金额(万元)\r\nA1,2024-03-01,教育质量提升资金,1500\r\n';
 
