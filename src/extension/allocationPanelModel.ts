@@ -106,7 +106,11 @@ export function breakdown(
   // A mismatch means the per-row view and the aggregation disagree: show no split rather than a wrong one.
   if (total !== p.actual) return { parts: [], rows };
   const parts: ChartPart[] = [];
-  for (const label of [...sums.keys()].sort(comparePartLabels)) {
+  // Categories in ledger order (as the bureau lists them); years and quarters in time order.
+  const labels = [...sums.keys()];
+  if (drill !== 'category') labels.sort(comparePartLabels);
+  else labels.sort((a, b) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0));
+  for (const label of labels) {
     const s = sums.get(label);
     if (!s) continue;
     const own = partTarget(all, p, drill, label);
