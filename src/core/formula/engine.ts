@@ -249,7 +249,15 @@ export class FormulaEngine {
         cell.wholeColumn ||= whole;
         cell.bound.push({
           kind: 'range',
-          range: new RangeVal(r1, ref.c1, Math.max(r2, r1 - 1), ref.c2, whole),
+          range: new RangeVal(
+            r1,
+            ref.c1,
+            Math.max(r2, r1 - 1),
+            ref.c2,
+            whole,
+            whole ? cell.row : -1,
+            whole ? cell.col : -1,
+          ),
         });
       } else {
         if (ref.id !== '') cell.ids.push(ref.id);

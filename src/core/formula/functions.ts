@@ -67,7 +67,8 @@ function eachCell(ctx: EvalContext, r: RangeVal, visit: (cell: Stored, k: number
       k += r.cols;
       continue;
     }
-    for (let col = r.c1; col <= r.c2; col++) visit(ctx.read(row, col), k++);
+    for (let col = r.c1; col <= r.c2; col++, k++)
+      if (!r.skips(row, col)) visit(ctx.read(row, col), k);
   }
 }
 
@@ -201,11 +202,14 @@ function conditional(
     for (let j = 0; j < target.cols; j++) {
       let ok = true;
       for (const p of pairs) {
-        if (p.range.skipTotals && ctx.isTotalRow(p.range.r1 + i)) ok = false;
-        else if (!p.match(ctx.read(p.range.r1 + i, p.range.c1 + j))) ok = false;
+        const row = p.range.r1 + i;
+        const col = p.range.c1 + j;
+        if (p.range.skipTotals && (ctx.isTotalRow(row) || p.range.skips(row, col))) ok = false;
+        else if (!p.match(ctx.read(row, col))) ok = false;
         if (!ok) break;
       }
-      if (ok) onMatch(ctx.read(target.r1 + i, target.c1 + j));
+      if (ok && !target.skips(target.r1 + i, target.c1 + j))
+        onMatch(ctx.read(target.r1 + i, target.c1 + j));
     }
   }
   return undefined;

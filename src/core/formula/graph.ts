@@ -67,8 +67,10 @@ export class DependencyIndex {
     const list = this.ranges.get(col);
     if (!list) return;
     let total: boolean | undefined;
+    const key = cellKey(row, col);
     for (const e of list) {
       if (row < e.r1 || row > e.r2) continue;
+      if (e.skipTotals && e.formula === key) continue;
       if (e.skipTotals && (total ??= isTotal(row))) continue;
       visit(e.formula);
     }

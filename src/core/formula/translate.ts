@@ -69,7 +69,8 @@ export function translateFormula(src: string): Translation {
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
       const start = i;
       while (isDigit(src.charCodeAt(i))) i++;
-      if (src.charCodeAt(i) === 46) for (i++; isDigit(src.charCodeAt(i));) i++;
+      if (src.charCodeAt(i) === 46 || src.charCodeAt(i) === 91)
+        for (i++; isDigit(src.charCodeAt(i));) i++;
       let numText = src.slice(start, i);
       if ((src.charCodeAt(i) | 32) === 101) {
         let j = i + 1;
@@ -139,10 +140,10 @@ export function translateFormula(src: string): Translation {
       const start = i;
       while (i < n && isWordChar(src.charCodeAt(i))) i++;
       const word = src.slice(start, i);
-      if (src.charCodeAt(i) === 46)
+      if (src.charCodeAt(i) === 46 || src.charCodeAt(i) === 91)
         return syntax(
-          `property access is not allowed ("${word}.")`,
-          `不允许访问属性（“${word}.”）`,
+          `property access is not allowed ("${word}${src[i] ?? ''}")`,
+          `不允许访问属性（“${word}${src[i] ?? ''}”）`,
         );
       let k = i;
       while (src.charCodeAt(k) === 32) k++;

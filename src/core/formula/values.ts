@@ -12,7 +12,13 @@ export class RangeVal {
     readonly r2: number,
     readonly c2: number,
     readonly skipTotals: boolean,
+    /** Whole-column ranges also skip the formula's own cell, so `=SUM(G:G)` in G is not a cycle. */
+    readonly selfRow = -1,
+    readonly selfCol = -1,
   ) {}
+  skips(row: number, col: number): boolean {
+    return row === this.selfRow && col === this.selfCol;
+  }
   get rows(): number {
     return this.r2 - this.r1 + 1;
   }
