@@ -59,7 +59,11 @@ function extent(bar: ChartBar, parts: readonly ChartPart[]): [Fen, Fen] {
 
 /** The bar's drill-down rows for the chosen mode (none → no rows). */
 export function partsFor(bar: ChartBar, drill: ChartDrill): readonly ChartPart[] {
-  return drill === 'none' ? [] : bar.breakdown[drill];
+  if (drill === 'none') return [];
+  const parts = bar.breakdown[drill];
+  // One part without a target of its own only repeats the bar above it.
+  const only = parts[0];
+  return parts.length === 1 && only && only.targetMin === null ? [] : parts;
 }
 
 /** Band (range target) or marker (single figure) plus the actual bar, on one track. */
@@ -72,6 +76,7 @@ function bullet(
   item: { actual: string; targetMin: string | null; targetMax: string | null; status: string },
   title: string,
   hit: { bar: string; part: string | null },
+  extraCls = '',
 ): void {
   const zero = s.x(0n);
   marks.push({
@@ -106,7 +111,7 @@ function bullet(
   marks.push({
     kind: 'rect',
     key: `${key}/actual`,
-    cls: `actual status-${item.status}`,
+    cls: `actual status-${item.status}${extraCls}`,
     x: px(Math.min(zero, v)),
     y: px(y + (h - bh) / 2),
     w: px(Math.max(Math.abs(v - zero), 1)),
@@ -277,7 +282,7 @@ export function layoutBar(
       title: ptitle,
       hit: phit,
     });
-    bullet(marks, pk, s, y + 5, 14, p, ptitle, phit);
+    bullet(marks, pk, s, y + 5, 14, p, ptitle, phit, ' part');
     marks.push({
       kind: 'text',
       key: `${pk}/value`,

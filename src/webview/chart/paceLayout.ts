@@ -2,6 +2,7 @@
 // straight line from zero at the period start to the target minimum at its end, plus the projection
 // at the current pace. All pace numbers come from the core's TargetPace; this only draws them.
 import { dateFromDayNumber, dayNumber } from '../../core/ledger/period';
+import { formatAmount } from '../../core/money/format';
 import type { Unit } from '../../core/money/units';
 import type { ChartBar, ChartPace } from '../../shared/protocol';
 import type { Columns } from './barLayout';
@@ -27,14 +28,19 @@ export function projectionText(pace: ChartPace, t: Translate): string {
   return t('Projected completion: {0}', pace.projectedCompletion);
 }
 
-/** Step-line points, at most one per pixel column: 1M entries must not become 1M path segments. */
+/**
+ * Step-line points up to `asOf`, at most one per pixel column: 1M entries must not become 1M path
+ * segments. Entries dated after `asOf` are not "actual to date" and are left out, as in the core's
+ * actualToDate; undated rows (before the period) start the line at the period start.
+ */
 function stepPath(
   pace: ChartPace,
   xOf: (day: number) => number,
   yOf: (v: bigint) => number,
-  x0: number,
 ): string {
-  let d = `M${px(x0)},${px(yOf(0n))}`;
+  const start = dayNumber(pace.start);
+  const asOf = dayNumber(pace.asOf);
+  let d = `M${px(xOf(start))},${px(yOf(0n))}`;
   let lastX = Number.NaN;
   let pending: { x: number; y: number } | null = null;
   const flush = (): void => {
@@ -42,14 +48,15 @@ function stepPath(
     pending = null;
   };
   for (const point of pace.cumulative) {
-    const x = px(xOf(dayNumber(point.date)));
-    const y = px(yOf(fen(point.total)));
+    const day = dayNumber(point.date);
+    if (day > asOf) break;
+    const x = px(xOf(Math.max(day, start)));
     if (x !== lastX) flush();
-    pending = { x, y };
+    pending = { x, y: px(yOf(fen(point.total))) };
     lastX = x;
   }
   flush();
-  return d + `H${px(xOf(dayNumber(pace.asOf)))}`;
+  return d + `H${px(xOf(asOf))}`;
 }
 
 /** Marks for one pace chart at `top`; returns the height used. */
@@ -130,7 +137,8 @@ export function layoutPace(
     text: fitText(proj, cols.labelWidth, 11),
     title: proj,
   });
-  const exp = `${t('Plan to date')}: ${money(pace.expected, unit)}`;
+  // The plan figure is a derived pro-rata amount, not a ledger amount: two decimals are enough.
+  const exp = `${t('Plan to date')}: ${formatAmount(fen(pace.expected), unit, { decimals: 2 })}`;
   const act = `${t('Actual to date')}: ${money(pace.actualToDate, unit)}`;
   marks.push({
     kind: 'text',
@@ -219,7 +227,7 @@ export function layoutPace(
     kind: 'path',
     key: `${k}/actual`,
     cls: `pace-actual${pace.behind ? ' behind' : ''}`,
-    d: stepPath(pace, xOf, yOf, xOf(start)),
+    d: stepPath(pace, xOf, yOf),
     title: act,
     hit,
   });
@@ -237,9 +245,9 @@ export function layoutPace(
     kind: 'text',
     key: `${k}/asofLabel`,
     cls: 'tick-label',
-    x: asOfX,
-    y: top + PLOT_TOP - 8,
-    anchor: 'middle',
+    x: asOfX + 4,
+    y: top + PLOT_TOP + 8,
+    anchor: 'start',
     text: pace.asOf,
   });
   legend(marks, k, cols, top + 16, t);

@@ -96,6 +96,13 @@ describe('chart layout', () => {
     assert.deepEqual(hits, { bar: b.key, part: '条件改善' });
   });
 
+  it('skips a drill-down that would only repeat the bar', () => {
+    const b = bar({ breakdown: { category: [part('', '367200000')], year: [], quarter: [] } });
+    const none = layoutChart(view([b]), t);
+    const cat = layoutChart(view([b], { drill: 'category' }), t);
+    assert.equal(cat.height, none.height);
+  });
+
   it('gives every mark a unique key', () => {
     const parts = [part('2023', '1'), part('2024', '2')];
     const b1 = bar({ breakdown: { category: [], year: parts, quarter: [] } });

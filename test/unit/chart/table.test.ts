@@ -51,7 +51,7 @@ describe('chart table and CSV', () => {
     );
     assert.equal(tm.headers[0], 'Ledger');
     assert.equal(tm.fundColumn, 1);
-    assert.equal(tm.rows.length, 2);
+    assert.equal(tm.rows.length, 3);
     assert.equal(tm.rows[1]?.level, 1);
     assert.equal(tm.rows[1]?.cells[3], '学校建设');
     assert.equal(tm.rows[1]?.cells[7], '2,000,000.00');
