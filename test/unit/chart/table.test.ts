@@ -42,7 +42,11 @@ describe('chart table and CSV', () => {
 
   it('adds a Ledger column in workspace scope and part rows for a drill-down', () => {
     const b = bar({
-      breakdown: { category: [part('学校建设', '200000000')], year: [], quarter: [] },
+      breakdown: {
+        category: [part('学校建设', '200000000'), part('条件改善', '167200000')],
+        year: [],
+        quarter: [],
+      },
     });
     const tm = buildTable(
       model([b]),
