@@ -1,5 +1,7 @@
 // The test seam returned by activate(): thin calls into the same handlers the webviews use.
 import type * as vscode from 'vscode';
+import type { ChartModel } from '../shared/protocol';
+import { AllocationPanel } from './allocationPanel';
 import type { LedgerEditorProvider } from './ledgerEditorProvider';
 
 export interface FundLedgerApi {
@@ -7,6 +9,12 @@ export interface FundLedgerApi {
   editCell(uri: vscode.Uri, row: number, col: number, value: string): Promise<boolean>;
   /** Delivers an arbitrary (possibly forged) message to the open grid's handler, as if its webview had posted it. */
   postGridMessage(uri: vscode.Uri, message: unknown): Promise<boolean>;
+  /** The allocation chart's model as last sent to its webview (after pending refreshes), or undefined without a chart. */
+  allocationModel(): Promise<ChartModel | undefined>;
+  /** Delivers an arbitrary (possibly forged) message to the allocation chart's handler. */
+  postChartMessage(message: unknown): Promise<boolean>;
+  /** Makes the chart's next export write to `uri` instead of asking with a save dialog (tests cannot answer dialogs). */
+  setChartSaveTarget(uri: vscode.Uri | undefined): void;
 }
 
 export function createApi(grids: LedgerEditorProvider): FundLedgerApi {
@@ -17,5 +25,12 @@ export function createApi(grids: LedgerEditorProvider): FundLedgerApi {
   return {
     editCell: (uri, row, col, value) => deliver(uri, { type: 'editCell', row, col, value }),
     postGridMessage: deliver,
+    allocationModel: async () => {
+      await AllocationPanel.current?.idle();
+      return AllocationPanel.current?.lastModel;
+    },
+    postChartMessage: (message) =>
+      AllocationPanel.current?.receive(message) ?? Promise.resolve(false),
+    setChartSaveTarget: (uri) => AllocationPanel.setSaveTarget(uri),
   };
 }

@@ -135,6 +135,8 @@ export class CellEditor {
       e.preventDefault();
       this.cancel();
     }
-    // Other keys (arrows, Home, End, Ctrl+Z) act on the text being edited, not on the grid.
+    // Arrows, Home and End act on the text being edited, not on the grid. Undo and redo while editing
+    // belong to the text in the input: kept from VS Code's webview host, which would undo the document.
+    if ((e.ctrlKey || e.metaKey) && ['z', 'y'].includes(e.key.toLowerCase())) e.stopPropagation();
   }
 }

@@ -1,6 +1,6 @@
 // The webview's read-only mirror of the TextDocument: the text as the extension last sent it, and its scan.
 // The grid never edits this copy; it asks the extension, and the change comes back as `update`.
-import { scanCsv, type CsvTable } from '../../core/csv';
+import { scanCsv, type CsvTable } from '../../core/csv/scan';
 import type { GridNotice, TextSplice } from '../../shared/protocol';
 
 export class GridModel {

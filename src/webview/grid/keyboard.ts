@@ -1,7 +1,6 @@
 // Spreadsheet keys while navigating (the in-cell editor handles its own keys while editing).
 import type { GridController } from './gridController';
 import { jumpTarget } from './selection';
-import { post } from './vscodeApi';
 
 /** Extra commands bound by other modules (clipboard, rows, find), keyed like `ctrl+d`. */
 export type KeyActions = Record<string, () => void>;
@@ -88,10 +87,9 @@ export function onGridKey(grid: GridController, e: KeyboardEvent, extra: KeyActi
 function handleOther(grid: GridController, e: KeyboardEvent, ctrl: boolean): boolean {
   const key = e.key.toLowerCase();
   if (ctrl && !e.altKey) {
-    // VS Code owns undo/redo so the grid, a text editor and a second grid share one history.
-    if (key === 'z') post({ type: e.shiftKey ? 'redo' : 'undo' });
-    else if (key === 'y') post({ type: 'redo' });
-    else if (key === 'a') {
+    // Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z are left alone: VS Code's webview forwards them to the workbench,
+    // which undoes on the document, so the grid, a text editor and a second grid share one history.
+    if (key === 'a') {
       grid.select({ row: 0, col: 0 }, false);
       grid.select({ row: grid.model.rowCount - 1, col: grid.model.columnCount - 1 }, true);
     } else return false;
