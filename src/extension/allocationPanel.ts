@@ -38,6 +38,12 @@ function scopeFromState(state: unknown): FeedScope {
 export class AllocationPanel implements vscode.Disposable {
   static readonly viewType = 'fundLedger.allocation';
   static current: AllocationPanel | undefined;
+  /** Test seam (FundLedgerApi.setChartSaveTarget): where the next export goes without a dialog. */
+  private static saveTarget: vscode.Uri | undefined;
+
+  static setSaveTarget(uri: vscode.Uri | undefined): void {
+    AllocationPanel.saveTarget = uri;
+  }
 
   private readonly feed: ChartFeed;
   private readonly disposables: vscode.Disposable[] = [];
@@ -224,12 +230,10 @@ export class AllocationPanel implements vscode.Disposable {
       }
       case 'chartSave': {
         const near = this.feed.scope.uri;
-        const saved = await saveExport(
-          m.format,
-          m.data,
-          near,
-          vscode.l10n.t('allocation-vs-targets'),
-        );
+        const chosen = AllocationPanel.saveTarget;
+        AllocationPanel.saveTarget = undefined;
+        const base = vscode.l10n.t('allocation-vs-targets');
+        const saved = await saveExport(m.format, m.data, near, base, chosen);
         if (saved)
           void vscode.window.showInformationMessage(
             vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(saved)),

@@ -24,16 +24,19 @@ export async function saveExport(
   data: string,
   near: vscode.Uri | undefined,
   baseName: string,
+  chosen?: vscode.Uri,
 ): Promise<vscode.Uri | undefined> {
   const folder = near
     ? vscode.Uri.joinPath(near, '..')
     : vscode.workspace.workspaceFolders?.[0]?.uri;
   const suggested = `${baseName}.${format}`;
-  const target = await vscode.window.showSaveDialog({
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, suggested) } : {}),
-    filters: FILTERS[format](),
-    title: vscode.l10n.t('Export allocation chart'),
-  });
+  const target =
+    chosen ??
+    (await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, suggested) } : {}),
+      filters: FILTERS[format](),
+      title: vscode.l10n.t('Export allocation chart'),
+    }));
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, exportBytes(format, data));
   return target;
