@@ -1,5 +1,8 @@
 // `fund-ledger` entry point: one table of commands, each in commands/<name>.ts. To add a command,
 // add one line to COMMANDS; nothing else here changes.
+import { runDiff } from './commands/diff';
+import { runGitSetup } from './commands/git-setup';
+import { runMerge } from './commands/merge';
 import { runReport } from './commands/report';
 import { runValidate } from './commands/validate';
 import { EXIT, processIo, UsageError, type CliIo } from './io';
@@ -19,6 +22,15 @@ export const COMMANDS = new Map<string, Command>([
       summary: 'allocation against targets as a table, JSON or CSV (资金完成情况)',
       run: runReport,
     },
+  ],
+  [
+    'diff',
+    { summary: 'cell-level ledger diff of two files or git revisions (台账对比)', run: runDiff },
+  ],
+  ['merge', { summary: 'three-way cell-level merge; git merge driver (三方合并)', run: runMerge }],
+  [
+    'git-setup',
+    { summary: 'configure git to diff and merge ledgers with fund-ledger', run: runGitSetup },
   ],
 ]);
 

@@ -32,7 +32,7 @@ export interface RowChange {
   readonly moved: boolean;
   /** Changed cells (kind 'changed', possibly also for 'moved'). */
   readonly cells: readonly CellChange[];
-  /** The whole row, for added and removed rows. */
+  /** The whole row: the new values, or the old ones for a removed row. */
   readonly values?: readonly string[];
 }
 
@@ -86,7 +86,12 @@ export function diffAlignment(a: Alignment): LedgerDiff {
     if (cells.length > 0) counts.changed++;
     if (isMoved) counts.moved++;
     const kind = cells.length > 0 ? 'changed' : 'moved';
-    placed.push({ pos: n, tie: 0, change: { ...row(kind, n, o, a), moved: isMoved, cells } });
+    const values = rowValues(newGrid, n);
+    placed.push({
+      pos: n,
+      tie: 0,
+      change: { ...row(kind, n, o, a, values), moved: isMoved, cells },
+    });
   }
 
   // A removed row sits just after the new position of the nearest kept row above it.
