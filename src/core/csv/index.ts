@@ -2,7 +2,10 @@
 // it pulls iconv-lite, which needs Node's Buffer and has no place in a browser bundle.
 export {
   scanCsv,
+  scanCsvChunk,
   MAX_STORED_ERRORS,
+  type CsvChunk,
+  type CsvChunkOptions,
   type CsvTable,
   type CsvSyntaxError,
   type LineEnding,

@@ -18,40 +18,9 @@
 //   field or text after a closing quote is reported once per field and kept in the value verbatim.
 
 import { GrowableUint32 } from './growable';
+import { ScannedTable, type CsvSyntaxError, type CsvTable } from './table';
 
-export interface CsvSyntaxError {
-  code: 'unclosed-quote' | 'quote-in-unquoted-field' | 'text-after-closing-quote';
-  offset: number;
-  row: number;
-  col: number;
-}
-
-export type LineEnding = '' | '\n' | '\r\n' | '\r';
-
-export interface CsvTable {
-  readonly text: string;
-  /** Physical records, header included; a final line terminator does not start a new row. */
-  readonly rowCount: number;
-  readonly hasBom: boolean;
-  readonly hasTrailingNewline: boolean;
-  /** At most MAX_STORED_ERRORS entries; `omittedErrorCount` says how many more were found. */
-  readonly errors: readonly CsvSyntaxError[];
-  readonly omittedErrorCount: number;
-  cellCount(row: number): number;
-  /** Raw range, quotes included. */
-  cellStart(row: number, col: number): number;
-  cellEnd(row: number, col: number): number;
-  /** Unescaped value; '' when col is past the row's end. */
-  cellValue(row: number, col: number): string;
-  rowStart(row: number): number;
-  /** Before the line terminator. */
-  rowEnd(row: number): number;
-  lineEnding(row: number): LineEnding;
-  /** True when the cell is a well-formed quoted field (an unclosed quote does not count). */
-  isQuoted(row: number, col: number): boolean;
-  /** All values of a row, for callers that want the whole record. */
-  rowValues(row: number): string[];
-}
+export type { CsvSyntaxError, CsvTable, LineEnding } from './table';
 
 /** Beyond this, errors are only counted: a binary or badly broken file must not exhaust memory. */
 export const MAX_STORED_ERRORS = 10000;
@@ -63,8 +32,37 @@ const CR = 13;
 const BOM = 0xfeff;
 
 export function scanCsv(text: string): CsvTable {
+  return scan(text, true, true).table;
+}
+
+export interface CsvChunkOptions {
+  /** No more text follows: the last row is complete even without a terminator. */
+  final: boolean;
+  /** The chunk starts the file, so a leading U+FEFF is the BOM (later chunks have none). */
+  atFileStart: boolean;
+}
+
+export interface CsvChunk {
+  /** Only the rows known to be complete; offsets are relative to the chunk text. */
+  table: CsvTable;
+  /** Length of the chunk text those rows cover; prepend the rest to the next chunk. */
+  consumed: number;
+}
+
+/**
+ * Scans a file piece by piece, so a validator can stream a 1M-row ledger without holding it all
+ * as one string. Rows that may continue in the next piece (no terminator yet, a CR that may be half
+ * of a CRLF, a quote still open) are left out; rescanning them with the following text gives
+ * exactly what scanCsv gives on the whole file (row and offset numbering restart in each chunk).
+ */
+export function scanCsvChunk(text: string, options: CsvChunkOptions): CsvChunk {
+  return scan(text, options.final, options.atFileStart);
+}
+
+function scan(text: string, final: boolean, atFileStart: boolean): CsvChunk {
   const len = text.length;
-  const hasBom = len > 0 && text.charCodeAt(0) === BOM;
+  const hasBom = atFileStart && len > 0 && text.charCodeAt(0) === BOM;
+  let eofUnclosedRow = -1;
   const guess = estimateCounts(text);
   const cellEnds = new GrowableUint32(guess.cells);
   const rowStarts = new GrowableUint32(guess.rows);
@@ -102,6 +100,7 @@ export function scanCsv(text: string): CsvTable {
           // the opening quote of a later cell (a multi-line value followed by stray text). Report it
           // at the opening quote and re-read the field as unquoted text, so the rows after it scan
           // normally. Each re-read covers text the search already passed, so this stays linear.
+          if (i < 0) eofUnclosedRow = row;
           report('unclosed-quote', fieldStart, row, col);
           unclosed.add(fieldStart);
           pos++;
@@ -111,14 +110,19 @@ export function scanCsv(text: string): CsvTable {
         }
       }
       // Unquoted text (or the text after a closing quote) runs to the next comma or line break.
+      // Every character that matters is <= ',' (34, 44, 10, 13), so most cost one comparison.
       let flagged = false;
       for (; pos < len; pos++) {
         c = text.charCodeAt(pos);
-        if (c === COMMA || c === LF || c === CR) break;
-        if (!flagged && (quotedOk || (c === QUOTE && !unclosed.has(fieldStart)))) {
-          report(quotedOk ? 'text-after-closing-quote' : 'quote-in-unquoted-field', pos, row, col);
-          flagged = true;
+        if (c > COMMA) {
+          if (!quotedOk || flagged) continue;
+        } else if (c === COMMA || c === LF || c === CR) {
+          break;
+        } else if (flagged || (!quotedOk && (c !== QUOTE || unclosed.has(fieldStart)))) {
+          continue;
         }
+        report(quotedOk ? 'text-after-closing-quote' : 'quote-in-unquoted-field', pos, row, col);
+        flagged = true;
       }
       cellEnds.push(pos);
       col++;
@@ -134,19 +138,35 @@ export function scanCsv(text: string): CsvTable {
     row++;
   }
   rowFirst.push(cellEnds.length);
-  const last = cellEnds.length > 0 ? cellEnds.get(cellEnds.length - 1) : 0;
-  return new ScannedTable(
+  const lastEnd = cellEnds.length > 0 ? cellEnds.get(cellEnds.length - 1) : 0;
+  let rows = row;
+  let consumed = len;
+  if (!final && row > 0) {
+    const open = lastEnd >= len || (lastEnd === len - 1 && text.charCodeAt(lastEnd) === CR);
+    rows = eofUnclosedRow >= 0 ? eofUnclosedRow : open ? row - 1 : row;
+    if (rows < row) consumed = rowStarts.get(rows);
+  }
+  let kept = errors;
+  let keptOmitted = omitted;
+  const cut = rows < row ? errors.findIndex((e) => e.row >= rows) : -1;
+  if (cut >= 0) {
+    // Errors are found in row order, so any omitted ones belong to the rows left out as well.
+    kept = errors.slice(0, cut);
+    keptOmitted = 0;
+  }
+  const table = new ScannedTable(
     text,
     hasBom,
-    row,
-    row > 0 && last < len,
+    rows,
+    rows > 0 && (rows < row || !final || lastEnd < len),
     rowStarts.toArray(),
     rowFirst.toArray(),
     cellEnds.toArray(),
-    errors,
-    omitted,
+    kept,
+    keptOmitted,
     unclosed,
   );
+  return { table, consumed };
 }
 
 function spansLines(text: string, from: number, to: number): boolean {
@@ -181,108 +201,6 @@ function estimateCounts(text: string): { cells: number; rows: number } {
     cells: Math.ceil((separators + lines) * scale) + 16,
     rows: Math.ceil(lines * scale) + 16,
   };
-}
-
-class ScannedTable implements CsvTable {
-  constructor(
-    readonly text: string,
-    readonly hasBom: boolean,
-    readonly rowCount: number,
-    readonly hasTrailingNewline: boolean,
-    private readonly starts: Uint32Array,
-    private readonly first: Uint32Array,
-    private readonly ends: Uint32Array,
-    readonly errors: readonly CsvSyntaxError[],
-    readonly omittedErrorCount: number,
-    private readonly unclosed: ReadonlySet<number>,
-  ) {}
-
-  private checkRow(row: number): void {
-    if (!(row >= 0 && row < this.rowCount) || !Number.isInteger(row)) {
-      throw new RangeError(`row ${row} out of range 0..${this.rowCount - 1}`);
-    }
-  }
-
-  private checkCell(row: number, col: number): number {
-    this.checkRow(row);
-    const first = this.first[row] as number;
-    const count = (this.first[row + 1] as number) - first;
-    if (!(col >= 0 && col < count) || !Number.isInteger(col)) {
-      throw new RangeError(`column ${col} out of range 0..${count - 1} in row ${row}`);
-    }
-    return first + col;
-  }
-
-  cellCount(row: number): number {
-    this.checkRow(row);
-    return (this.first[row + 1] as number) - (this.first[row] as number);
-  }
-
-  cellStart(row: number, col: number): number {
-    const i = this.checkCell(row, col);
-    return col === 0 ? (this.starts[row] as number) : (this.ends[i - 1] as number) + 1;
-  }
-
-  cellEnd(row: number, col: number): number {
-    return this.ends[this.checkCell(row, col)] as number;
-  }
-
-  cellValue(row: number, col: number): string {
-    this.checkRow(row);
-    if (col >= this.cellCount(row)) return '';
-    const start = this.cellStart(row, col);
-    const end = this.cellEnd(row, col);
-    const text = this.text;
-    if (text.charCodeAt(start) !== QUOTE || this.unclosed.has(start)) return text.slice(start, end);
-    return decodeQuoted(text, start, end);
-  }
-
-  rowValues(row: number): string[] {
-    const n = this.cellCount(row);
-    const out = new Array<string>(n);
-    for (let c = 0; c < n; c++) out[c] = this.cellValue(row, c);
-    return out;
-  }
-
-  rowStart(row: number): number {
-    this.checkRow(row);
-    return this.starts[row] as number;
-  }
-
-  rowEnd(row: number): number {
-    this.checkRow(row);
-    return this.ends[(this.first[row + 1] as number) - 1] as number;
-  }
-
-  lineEnding(row: number): LineEnding {
-    const end = this.rowEnd(row);
-    const c = this.text.charCodeAt(end);
-    if (c === LF) return '\n';
-    if (c === CR) return this.text.charCodeAt(end + 1) === LF ? '\r\n' : '\r';
-    return '';
-  }
-
-  isQuoted(row: number, col: number): boolean {
-    const start = this.cellStart(row, col);
-    return this.text.charCodeAt(start) === QUOTE && !this.unclosed.has(start);
-  }
-}
-
-/** Value of a quoted field: the unescaped text between the quotes, then any stray text after them. */
-function decodeQuoted(text: string, start: number, end: number): string {
-  let i = start + 1;
-  for (;;) {
-    i = text.indexOf('"', i);
-    if (i < 0 || i >= end) {
-      // Unreachable for scanned quoted cells; kept so a bad call cannot loop or read past the cell.
-      return text.slice(start, end);
-    }
-    if (i + 1 < end && text.charCodeAt(i + 1) === QUOTE) i += 2;
-    else break;
-  }
-  const inner = text.slice(start + 1, i);
-  const unescaped = inner.includes('"') ? inner.replace(/""/g, '"') : inner;
-  return i + 1 < end ? unescaped + text.slice(i + 1, end) : unescaped;
 }
 
 // The contract lists offsetToLineColumn with the scanner; it lives with LineIndex.
