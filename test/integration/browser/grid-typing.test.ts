@@ -6,8 +6,6 @@ import * as path from 'node:path';
 import {
   cell,
   keepScreenshot,
-  lightTheme,
-  darkTheme,
   openLedger,
   openWorkbench,
   screenshotIfFailed,
@@ -27,7 +25,7 @@ describe('browser: typing into the ledger grid', () => {
   });
 
   it('types into a cell, saves with Ctrl+S, and only that cell changes on disk', async () => {
-    wb = await openWorkbench({ theme: darkTheme });
+    wb = await openWorkbench({ colorScheme: 'dark' });
     const file = path.join(wb.workspace, ledger);
     const before = fs.readFileSync(file);
     const grid = await openLedger(wb.page, ledger);
@@ -45,15 +43,12 @@ describe('browser: typing into the ledger grid', () => {
     assert.equal(after.toString('utf8'), expected);
   });
 
-  for (const [name, theme] of [
-    ['light', lightTheme],
-    ['dark', darkTheme],
-  ] as const) {
-    it(`shows the sample ledger in the ${name} theme (screenshot kept)`, async () => {
-      wb = await openWorkbench({ theme });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`shows the sample ledger in the ${colorScheme} theme (screenshot kept)`, async () => {
+      wb = await openWorkbench({ colorScheme });
       const grid = await openLedger(wb.page, ledger);
       await cell(grid, 2, 5).filter({ hasText: '第一批拨付' }).waitFor();
-      await keepScreenshot(wb.page, `grid-${name}`);
+      await keepScreenshot(wb.page, `grid-${colorScheme}`);
     });
   }
 });

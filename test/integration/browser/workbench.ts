@@ -7,8 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, workbenchUrl } from '../harness/browser';
 import { browserEnv } from '../harness/protocol';
 
-export const lightTheme = 'Default Light Modern';
-export const darkTheme = 'Default Dark Modern';
+export type ColorScheme = 'light' | 'dark';
 
 export interface Workbench {
   page: Page;
@@ -26,19 +25,21 @@ function env(name: string): string {
   return value;
 }
 
-/** Opens the workbench on a fresh copy of the fixture workspace, with `theme` as its colour theme. */
-export async function openWorkbench(options: { theme?: string } = {}): Promise<Workbench> {
+/**
+ * Opens the workbench on a fresh copy of the fixture workspace. The colour scheme picks VS Code's
+ * Default Light/Dark Modern theme (code-server runs with window.autoDetectColorScheme).
+ */
+export async function openWorkbench(
+  options: { colorScheme?: ColorScheme } = {},
+): Promise<Workbench> {
   const repoRoot = env(browserEnv.repoRoot);
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fund-ledger-ws-'));
   fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
-  // A workspace setting, so two workbenches with different themes can share one code-server.
-  fs.mkdirSync(path.join(workspace, '.vscode'));
-  fs.writeFileSync(
-    path.join(workspace, '.vscode/settings.json'),
-    JSON.stringify({ 'workbench.colorTheme': options.theme ?? darkTheme }, null, 2),
-  );
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 860 },
+    colorScheme: options.colorScheme ?? 'dark',
+  });
   const url = workbenchUrl(env(browserEnv.origin), workspace, [
     ['extensionDevelopmentPath', repoRoot],
     ['skipWelcome', 'true'],
@@ -55,22 +56,66 @@ export async function openWorkbench(options: { theme?: string } = {}): Promise<W
   };
 }
 
+/**
+ * Waits until the workbench knows the extension's contributions: the Explorer lists files before that, and
+ * opening a ledger too early gives the text editor. Polls the command palette for one of our commands.
+ */
+export async function waitForExtension(page: Page): Promise<void> {
+  const label = firstCommandLabel(env(browserEnv.repoRoot));
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label });
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    const found = await row
+      .first()
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    await page.keyboard.press('Escape');
+    if (found) return;
+  }
+}
+
+/** "Category: Title" of the first command in package.json, with %placeholders% from package.nls.json. */
+function firstCommandLabel(repoRoot: string): string {
+  const read = (name: string): unknown =>
+    JSON.parse(fs.readFileSync(path.join(repoRoot, name), 'utf8'));
+  const manifest = read('package.json') as {
+    contributes?: { commands?: { title: string; category?: string }[] };
+  };
+  const nls = read('package.nls.json') as Record<string, string>;
+  const command = manifest.contributes?.commands?.[0];
+  if (!command) throw new Error('package.json contributes no command to wait for');
+  const resolve = (text: string): string =>
+    text.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
+  return command.category
+    ? `${resolve(command.category)}: ${resolve(command.title)}`
+    : resolve(command.title);
+}
+
 /** Opens `fileName` from the Explorer and waits until the ledger grid shows its cells. */
 export async function openLedger(page: Page, fileName: string): Promise<FrameLocator> {
+  await waitForExtension(page);
   const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${fileName}"]`);
-  await row.waitFor({ timeout: 60_000 });
-  // The Explorer lists files before the extension host has registered the custom editor; a click that early
-  // opens the text editor. So open, and if the text editor won, close it and try again.
+  const grid = gridFrame(page);
+  const firstCell = grid.locator('[role=gridcell]').first();
+  const textEditor = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+  // Even once the command palette lists our commands, the workbench sometimes resolves the first open of a
+  // ledger to the text editor (seen in about 1 of 5 fresh windows). A user would reopen it; so do we.
   for (let attempt = 1; ; attempt++) {
     await row.dblclick();
-    const grid = gridFrame(page);
-    try {
-      await grid.locator('[role=gridcell]').first().waitFor({ timeout: 15_000 });
-      return grid;
-    } catch (err) {
-      if (attempt >= 4) throw err;
-      await runCommand(page, 'View: Close All Editors');
-    }
+    const opened = await Promise.race([
+      firstCell.waitFor({ timeout: 60_000 }).then(() => 'grid' as const),
+      textEditor.waitFor({ timeout: 60_000 }).then(() => 'text' as const),
+    ]);
+    if (opened === 'grid') return grid;
+    if (attempt === 3)
+      throw new Error(`${fileName} kept opening in the text editor, not the ledger grid`);
+    console.log(`      (${fileName} opened as text; closing and opening it again)`);
+    await runCommand(page, 'View: Close All Editors');
+    await textEditor.waitFor({ state: 'detached' });
   }
 }
 
