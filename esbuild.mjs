@@ -1,7 +1,7 @@
 // One build script for every bundle: the extension, the CLI, each webview, and the test and bench bundles.
 // Usage: node esbuild.mjs [--watch] [--production] [--only=extension,cli,webview,unit,integration,bench]
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -92,6 +92,14 @@ const targets = {
 const selected = Object.entries(targets).filter(
   ([name, options]) => (!only || only.has(name)) && options.entryPoints.length > 0,
 );
+
+// Codicons for the webviews, served from dist/webview: node_modules is not in the .vsix.
+if (selected.some(([name]) => name === 'webview')) {
+  mkdirSync('dist/webview', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/webview', file));
+  }
+}
 
 if (watch) {
   for (const [, options] of selected) {
