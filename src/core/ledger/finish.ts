@@ -48,11 +48,17 @@ export function finishLedger(b: LedgerBuilder, opts: LedgerOptions = {}): Ledger
   const engine = evaluateFormulas(facts, opts.rounding ?? 'half-up', out);
   checkFundsAndCategories(facts, out);
   checkTargetRanges(facts, out);
-  checkTotals(facts, out);
+  checkTotals(facts, out, errorRows(out));
   const asOf = opts.asOf ?? facts.asOfDeclared ?? todayIso();
   const targets = computeTargets(facts, { asOf, pace: opts.pace ?? false });
   checkTargets(facts, targets, asOf, out);
   return { diagnostics: out.resolve(facts.file, b.lines), facts, targets, asOf, engine };
+}
+
+function errorRows(out: DiagnosticList): Set<number> {
+  const rows = new Set<number>();
+  for (const d of out.items) if (d.severity === 'error' && d.row !== undefined) rows.add(d.row);
+  return rows;
 }
 
 /** A fund must have a target row; a fund with category targets only takes those categories. */
@@ -138,7 +144,7 @@ function checkTargets(
   const today = dayNumber(asOf);
   for (const p of targets) {
     const band = p.target;
-    if (!band) continue;
+    if (!band || band.max < band.min) continue; // FL-TARGET-RANGE already says the band is wrong
     const t = facts.targets.find((x) => x.row === band.row);
     if (!t) continue;
     const fmt = (fen: bigint): string => `${formatAmount(fen, p.unit)} ${p.unit}`;

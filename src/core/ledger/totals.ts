@@ -8,13 +8,23 @@ import { CellState } from './store';
 
 const money = (state: number): boolean => state === CellState.Number || state === CellState.Formula;
 
-/** The sum a total row should show, and how many entries went into it. */
-export function expectedTotal(facts: LedgerFacts, t: TotalRow): { sum: bigint; count: number } {
+/**
+ * The sum a total row should show, and how many entries went into it; undefined when a row it
+ * might count has an error of its own (an unreadable amount, an unknown kind, a misspelt fund), so
+ * one typo is reported once and not again at every total below it.
+ */
+export function expectedTotal(
+  facts: LedgerFacts,
+  t: TotalRow,
+  errorRows: ReadonlySet<number> = new Set(),
+): { sum: bigint; count: number } | undefined {
   const s = facts.store;
   let sum = 0n;
   let count = 0;
+  let broken = false;
   const take = (r: number): void => {
     const kind = s.kind[r] ?? 0;
+    if (errorRows.size > 0 && (kind === 0 || isEntryCode(kind)) && errorRows.has(r)) broken = true;
     if (!isEntryCode(kind) || (t.entryKind !== 0 && kind !== t.entryKind)) return;
     if (t.fund !== 0 && s.fund[r] !== t.fund) return;
     if (t.category !== 0 && s.category[r] !== t.category) return;
@@ -24,25 +34,29 @@ export function expectedTotal(facts: LedgerFacts, t: TotalRow): { sum: bigint; c
   };
   if (t.kind === 'subtotal') for (let r = t.blockFrom; r < t.row; r++) take(r);
   else for (let r = 1; r < s.size; r++) take(r);
-  return { sum, count };
+  return broken ? undefined : { sum, count };
 }
 
 /**
  * Checks every total. 合计 rows scan the whole file, so they are grouped by what they total and
  * each group is summed once: a file with many 合计 rows stays linear.
  */
-export function checkTotals(facts: LedgerFacts, out: DiagnosticList): void {
+export function checkTotals(
+  facts: LedgerFacts,
+  out: DiagnosticList,
+  errorRows: ReadonlySet<number>,
+): void {
   const s = facts.store;
-  const cache = new Map<string, { sum: bigint; count: number }>();
+  const cache = new Map<string, { sum: bigint; count: number } | undefined>();
   for (const t of facts.totals) {
     if (!money(s.amountState[t.row] ?? 0)) continue; // unreadable amounts are already reported
-    let expected: { sum: bigint; count: number };
+    let expected: { sum: bigint; count: number } | undefined;
     if (t.kind === 'total') {
       const key = `${t.fund}|${t.category}|${t.entryKind}`;
-      const hit = cache.get(key);
-      expected = hit ?? expectedTotal(facts, t);
-      if (!hit) cache.set(key, expected);
-    } else expected = expectedTotal(facts, t);
+      if (!cache.has(key)) cache.set(key, expectedTotal(facts, t, errorRows));
+      expected = cache.get(key);
+    } else expected = expectedTotal(facts, t, errorRows);
+    if (!expected) continue;
     const shown = s.amount[t.row] ?? 0n;
     if (shown === expected.sum) continue;
     out.add(
