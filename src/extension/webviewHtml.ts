@@ -16,6 +16,8 @@ export interface ShellOptions {
   script: string;
   /** Stylesheets under media/, e.g. `grid.css`. */
   styles: string[];
+  /** Also load the codicon font's stylesheet (copied to dist/webview by esbuild.mjs). */
+  codicons?: boolean;
   title: string;
   lang: string;
 }
@@ -39,9 +41,9 @@ export function webviewShell(
   ].join('; ');
   const asset = (...parts: string[]): string =>
     escapeAttribute(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString());
-  const links = options.styles
-    .map((name) => `<link rel="stylesheet" href="${asset('media', name)}">`)
-    .join('\n    ');
+  const sheets = options.styles.map((name) => asset('media', name));
+  if (options.codicons) sheets.unshift(asset('dist', 'webview', 'codicon.css'));
+  const links = sheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n    ');
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(options.lang)}">
   <head>
