@@ -1,17 +1,16 @@
 // "Fund Ledger: Show Allocation vs Targets": one webview panel for the active ledger or the whole
 // workspace. The panel owns no numbers: the feed runs the core aggregation, the webview draws it.
 import * as vscode from 'vscode';
-import { todayIso } from '../core/ledger/period';
 import type {
   ChartFromWebview,
   ChartModel,
   ChartScopeKind,
   ChartToWebview,
+  ChartUnitChoice,
 } from '../shared/protocol';
 import { saveExport } from './allocationPanelExport';
 import { ChartFeed, type FeedScope } from './allocationPanelFeed';
-import { parseChartMessage } from './allocationPanelMessages';
-import { displayUnitSetting, onDisplayUnitChange, storeDisplayUnit } from './displayUnit';
+import { isUnitChoice, parseChartMessage } from './allocationPanelMessages';
 import { webviewRoots, webviewShell } from './webviewHtml';
 
 export const SHOW_ALLOCATION_COMMAND = 'fundLedger.showAllocation';
@@ -27,6 +26,15 @@ export function activeLedgerUri(): vscode.Uri | undefined {
   }
   const doc = vscode.window.activeTextEditor?.document;
   return doc && doc.uri.path.endsWith('.csv') ? doc.uri : undefined;
+}
+
+/**
+ * The shared `fundLedger.displayUnit` setting, which the grid's unit switch writes too. `asDeclared`
+ * (the default) shows each target in the unit its ledger declares, as `fund-ledger report` does.
+ */
+function unitSetting(): ChartUnitChoice {
+  const value = vscode.workspace.getConfiguration('fundLedger').get<unknown>('displayUnit');
+  return isUnitChoice(value) ? value : 'asDeclared';
 }
 
 function scopeFromState(state: unknown): FeedScope {
@@ -124,7 +132,10 @@ export class AllocationPanel implements vscode.Disposable {
         // Without retainContextWhenHidden a hidden webview is torn down and says `chartReady` again.
         if (!panel.visible) this.ready = false;
       }),
-      onDisplayUnitChange((unit) => this.post({ type: 'chartUnit', unit })),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('fundLedger.displayUnit'))
+          this.post({ type: 'chartUnit', unit: unitSetting() });
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
     panel.title = this.title();
@@ -169,7 +180,7 @@ export class AllocationPanel implements vscode.Disposable {
       // A hidden panel has no webview to draw in; it asks again with `chartReady` when shown.
       if (!this.ready || (seq !== this.sequence && !init)) return;
       try {
-        const model = await this.feed.model(todayIso());
+        const model = await this.feed.model();
         if (seq !== this.sequence && !init) return;
         this.lastModel = model;
         if (init) {
@@ -177,7 +188,7 @@ export class AllocationPanel implements vscode.Disposable {
             type: 'chartInit',
             strings: { ...(vscode.l10n.bundle ?? {}) },
             language: vscode.env.language.startsWith('zh') ? 'zh' : 'en',
-            unit: displayUnitSetting(),
+            unit: unitSetting(),
             ...this.scopeMessage(),
             model,
           });
@@ -214,7 +225,9 @@ export class AllocationPanel implements vscode.Disposable {
         await this.refresh(true);
         return;
       case 'chartSetUnit':
-        await storeDisplayUnit(m.unit);
+        await vscode.workspace
+          .getConfiguration('fundLedger')
+          .update('displayUnit', m.unit, vscode.ConfigurationTarget.Global);
         return;
       case 'chartSetScope': {
         const uri = this.feed.scope.uri ?? activeLedgerUri();

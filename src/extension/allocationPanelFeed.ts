@@ -4,8 +4,9 @@
 import * as vscode from 'vscode';
 import { decodeLedgerBytes } from '../core/csv/encoding';
 import type { ChartModel, ChartScopeKind } from '../shared/protocol';
-import { aggregateLedger } from './allocationPanelSource';
-import { type FileBars } from './allocationPanelModel';
+import { aggregateLedger, type Aggregated } from './allocationPanelSource';
+import type { FileBars } from './allocationPanelModel';
+import { todayIso } from '../core/ledger/period';
 
 export const LEDGER_GLOB = '**/*.ledger.csv';
 /** Typing in the grid fires a change per keystroke commit; one recompute per pause is enough. */
@@ -13,7 +14,7 @@ export const DEBOUNCE_MS = 250;
 
 interface Cached {
   version: string;
-  result: FileBars | { error: string };
+  result: Aggregated | { error: string };
 }
 
 export interface FeedScope {
@@ -101,10 +102,11 @@ export class ChartFeed implements vscode.Disposable {
   }
 
   /** Aggregates every ledger in scope; unchanged files come from the cache. */
-  async model(asOf: string): Promise<ChartModel> {
+  async model(): Promise<ChartModel> {
     const labels = this.labels();
     const uris = await this.files();
     const bars: ChartModel['bars'] = [];
+    const asOfs = new Set<string>();
     const skipped: ChartModel['skipped'] = [];
     const files = new Map<string, { uri: vscode.Uri; bars: FileBars }>();
     for (const uri of uris) {
@@ -118,7 +120,7 @@ export class ChartFeed implements vscode.Disposable {
       if (!entry || entry.version !== source.version) {
         entry = {
           version: source.version,
-          result: aggregateLedger(source.text, file, asOf, labels),
+          result: aggregateLedger(source.text, file, labels),
         };
         this.cache.set(uri.toString(), entry);
       }
@@ -127,6 +129,7 @@ export class ChartFeed implements vscode.Disposable {
         continue;
       }
       files.set(file, { uri, bars: entry.result });
+      asOfs.add(entry.result.asOf);
       bars.push(...entry.result.bars);
     }
     this.lastFiles = files;
@@ -136,7 +139,9 @@ export class ChartFeed implements vscode.Disposable {
           ? vscode.workspace.asRelativePath(uris[0])
           : ''
         : (vscode.workspace.name ?? '');
-    return { title, asOf: bars.find((b) => b.pace)?.pace?.asOf ?? asOf, bars, skipped };
+    // Each file is judged at its own 截至 date; the heading shows it when they agree.
+    const asOf = asOfs.size === 1 ? ([...asOfs][0] ?? todayIso()) : todayIso();
+    return { title, asOf, bars, skipped };
   }
 
   /** The ledger and rows behind a bar (or one drill-down part of it) of the last model. */

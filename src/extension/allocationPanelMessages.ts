@@ -1,6 +1,11 @@
 // Messages from the chart webview are untrusted: each is checked field by field before the panel acts.
-import type { ChartDrill, ChartFromWebview } from '../shared/protocol';
-import { isDisplayUnit } from './messageValidation';
+import type { ChartDrill, ChartFromWebview, ChartUnitChoice } from '../shared/protocol';
+
+const UNIT_CHOICES: readonly ChartUnitChoice[] = ['asDeclared', '元', '万元', '亿元'];
+
+export function isUnitChoice(value: unknown): value is ChartUnitChoice {
+  return UNIT_CHOICES.some((u) => u === value);
+}
 
 /** Exports are at most a few MB; anything far larger is not from our webview. */
 export const MAX_EXPORT_CHARS = 64_000_000;
@@ -23,7 +28,7 @@ export function parseChartMessage(raw: unknown): ChartFromWebview | undefined {
     case 'chartReady':
       return { type: 'chartReady' };
     case 'chartSetUnit':
-      return isDisplayUnit(raw['unit']) ? { type: 'chartSetUnit', unit: raw['unit'] } : undefined;
+      return isUnitChoice(raw['unit']) ? { type: 'chartSetUnit', unit: raw['unit'] } : undefined;
     case 'chartSetScope': {
       const scope = raw['scope'];
       return scope === 'file' || scope === 'workspace'

@@ -175,6 +175,7 @@ export function toChartBars(
       share: p.share ?? null,
       status: p.status,
       rowCount: p.rows.length,
+      unit: p.unit,
       pace:
         p.pace && p.target?.period
           ? {

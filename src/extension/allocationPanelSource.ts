@@ -1,10 +1,8 @@
-// The one place the chart calls the core: read a ledger text and run the targets aggregation, the
-// same computeTargets that `fund-ledger report` prints, so the chart can never differ by a fen.
-import { scanCsv } from '../core/csv/scan';
-import { computeTargets } from '../core/ledger/aggregate';
-import { LedgerBuilder } from '../core/ledger/builder';
-import { evaluateFormulas } from '../core/ledger/formulas';
+// The one place the chart calls the core: analyzeLedger, the same read → formulas → computeTargets
+// path `fund-ledger report` takes (as-of: the file's 截至 row, else today), so the chart can never
+// differ from the report by a fen.
 import { dateFromDayNumber } from '../core/ledger/period';
+import { analyzeLedger } from '../core/ledger/validate';
 import { toChartBars, type FileBars, type RowFacts } from './allocationPanelModel';
 
 export interface SourceLabels {
@@ -12,23 +10,23 @@ export interface SourceLabels {
   undated: string;
 }
 
+export interface Aggregated extends FileBars {
+  asOf: string;
+}
+
 /** Aggregates one ledger text; an error string when the text is not a ledger the core can read. */
 export function aggregateLedger(
   text: string,
   file: string,
-  asOf: string,
   labels: SourceLabels,
-): FileBars | { error: string } {
-  const table = scanCsv(text);
-  const syntax = table.errors[0];
-  if (syntax) return { error: `${syntax.code} (${syntax.row + 1}:${syntax.col + 1})` };
-  const builder = new LedgerBuilder(file);
-  builder.addTable(table, 0, 0);
-  const facts = builder.facts;
+  asOf?: string,
+): Aggregated | { error: string } {
+  const result = analyzeLedger(file, text, { pace: true, ...(asOf ? { asOf } : {}) });
+  const { facts } = result;
+  const fatal = result.diagnostics.find((d) => d.code.startsWith('FL-CSV-UNCLOSED'));
+  if (fatal) return { error: `${fatal.code} (${fatal.line}:${fatal.column})` };
   if (facts.schema.missing.length > 0)
     return { error: `missing ${facts.schema.missing.join(', ')}` };
-  evaluateFormulas(facts, 'half-up', builder.diagnostics);
-  const progress = computeTargets(facts, { asOf, pace: true });
   const s = facts.store;
   const rowFacts: RowFacts = {
     fen: (row) => s.amount[row] ?? 0n,
@@ -38,5 +36,5 @@ export function aggregateLedger(
     },
     category: (row) => facts.categories.get(s.category[row] ?? 0),
   };
-  return toChartBars(file, progress, rowFacts, labels);
+  return { ...toChartBars(file, result.targets, rowFacts, labels), asOf: result.asOf };
 }

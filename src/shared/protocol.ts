@@ -150,6 +150,8 @@ export type FenString = string;
 
 export type ChartStatus = 'no-target' | 'under' | 'within' | 'over';
 export type ChartMeasure = 'raised' | 'allocated' | 'spent';
+/** The chart's unit: one unit for every bar, or each bar in the unit its target declares. */
+export type ChartUnitChoice = DisplayUnit | 'asDeclared';
 /** How each fund's bar is split into sub-rows. */
 export type ChartDrill = 'none' | 'category' | 'year' | 'quarter';
 /** The active ledger only, or every `*.ledger.csv` in the workspace. */
@@ -198,6 +200,8 @@ export interface ChartBar {
   share: number | null;
   status: ChartStatus;
   rowCount: number;
+  /** The core's display unit for this target (its amount cell's unit), used with `asDeclared`. */
+  unit: DisplayUnit;
   pace: ChartPace | null;
   breakdown: Record<Exclude<ChartDrill, 'none'>, ChartPart[]>;
 }
@@ -217,7 +221,7 @@ export type ChartToWebview =
       type: 'chartInit';
       strings: Record<string, string>;
       language: 'zh' | 'en';
-      unit: DisplayUnit;
+      unit: ChartUnitChoice;
       scope: ChartScopeKind;
       /** URI of the ledger in file scope, kept in webview state for the panel serializer. */
       uri: string | null;
@@ -226,13 +230,13 @@ export type ChartToWebview =
   /** New aggregation after an edit, a save or a scope change. */
   | { type: 'chartModel'; scope: ChartScopeKind; uri: string | null; model: ChartModel }
   /** The shared `fundLedger.displayUnit` setting changed. */
-  | { type: 'chartUnit'; unit: DisplayUnit };
+  | { type: 'chartUnit'; unit: ChartUnitChoice };
 
 export type ChartFromWebview =
   /** The chart script loaded and wants `chartInit`. */
   | { type: 'chartReady' }
   /** The unit switch was used: the extension writes the shared setting. */
-  | { type: 'chartSetUnit'; unit: DisplayUnit }
+  | { type: 'chartSetUnit'; unit: ChartUnitChoice }
   | { type: 'chartSetScope'; scope: ChartScopeKind }
   /** A bar, sub-row or table row was clicked: open the grid with its rows selected. */
   | { type: 'chartReveal'; key: string; part: string | null; drill: ChartDrill }

@@ -1,7 +1,7 @@
 // One bullet chart per target: the target as a marker (or a band for a range), the actual as a bar,
 // each on its own scale because a 2亿 drive and a 432万 grant side by side would flatten the smaller.
-import type { Fen, Unit } from '../../core/money/units';
-import type { ChartBar, ChartDrill, ChartPart } from '../../shared/protocol';
+import type { Fen } from '../../core/money/units';
+import type { ChartBar, ChartDrill, ChartPart, ChartUnitChoice } from '../../shared/protocol';
 import {
   barName,
   fen,
@@ -11,6 +11,7 @@ import {
   statusText,
   targetText,
   tickText,
+  unitFor,
   type Translate,
 } from './format';
 import { fitText, px, type Mark } from './marks';
@@ -147,10 +148,11 @@ export function layoutBar(
   bar: ChartBar,
   top: number,
   cols: Columns,
-  unit: Unit,
+  choice: ChartUnitChoice,
   drill: ChartDrill,
   t: Translate,
 ): number {
+  const unit = unitFor(bar, choice);
   const parts = partsFor(bar, drill);
   const [lo, hi] = extent(bar, parts);
   const s = moneyScale(

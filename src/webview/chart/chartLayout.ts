@@ -1,7 +1,11 @@
 // The whole chart as one SVG (so the export is one file): heading, one bullet block per target,
 // then the pace charts of the targets that have a period.
-import type { Unit } from '../../core/money/units';
-import type { ChartDrill, ChartModel, ChartScopeKind } from '../../shared/protocol';
+import type {
+  ChartDrill,
+  ChartModel,
+  ChartScopeKind,
+  ChartUnitChoice,
+} from '../../shared/protocol';
 import { BLOCK_GAP, columns, layoutBar } from './barLayout';
 import type { Translate } from './format';
 import { fitText, type Layout, type Mark } from './marks';
@@ -9,7 +13,7 @@ import { layoutPace } from './paceLayout';
 
 export interface ChartView {
   model: ChartModel;
-  unit: Unit;
+  unit: ChartUnitChoice;
   drill: ChartDrill;
   scope: ChartScopeKind;
   /** Available width in CSS pixels; narrower panels get horizontal scrolling rather than overlap. */
@@ -34,7 +38,7 @@ export function layoutChart(view: ChartView, t: Translate): Layout {
     text: fitText(heading, width - 24, 16),
     title: heading,
   });
-  const sub = `${t('As of {0}', model.asOf)} · ${t('Amounts in {0}', unit)}`;
+  const sub = `${t('As of {0}', model.asOf)} · ${unit === 'asDeclared' ? t('Amounts in each target’s own unit') : t('Amounts in {0}', unit)}`;
   marks.push({
     kind: 'text',
     key: 'subheading',

@@ -1,7 +1,13 @@
 // Text the chart and the table share: localised strings, money via the core's formatAmount, status labels.
 import { formatAmount } from '../../core/money/format';
 import type { Fen, Unit } from '../../core/money/units';
-import type { ChartBar, ChartMeasure, ChartStatus, FenString } from '../../shared/protocol';
+import type {
+  ChartBar,
+  ChartMeasure,
+  ChartStatus,
+  ChartUnitChoice,
+  FenString,
+} from '../../shared/protocol';
 
 /** Looks up a localised string by its English source text and fills `{0}`, `{1}`… */
 export type Translate = (source: string, ...args: string[]) => string;
@@ -17,6 +23,11 @@ export function translator(strings: Readonly<Record<string, string>>): Translate
 export function fen(text: FenString | null | undefined): Fen {
   if (text === null || text === undefined || !/^-?\d+$/.test(text)) return 0n;
   return BigInt(text);
+}
+
+/** The unit a bar is shown in: the chosen one, or the one its target declares (like `fund-ledger report`). */
+export function unitFor(bar: Pick<ChartBar, 'unit'>, choice: ChartUnitChoice): Unit {
+  return choice === 'asDeclared' ? bar.unit : choice;
 }
 
 /** Exact amount in `unit`, as the grid and `fund-ledger report` print it. */

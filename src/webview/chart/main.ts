@@ -1,8 +1,12 @@
 // Entry of the allocation chart webview. The extension sends the core's aggregation; this lays it out
 // as SVG marks and a table, and reports clicks, unit/scope switches and exports back.
 import { toCsv } from '../../core/csv/tsv';
-import type { Unit } from '../../core/money/units';
-import type { ChartModel, ChartScopeKind, ChartToWebview } from '../../shared/protocol';
+import type {
+  ChartModel,
+  ChartScopeKind,
+  ChartToWebview,
+  ChartUnitChoice,
+} from '../../shared/protocol';
 import { layoutChart } from './chartLayout';
 import { serializeSvg, svgToPngBase64 } from './exportImage';
 import { translator, type Translate } from './format';
@@ -18,7 +22,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 interface Live {
   t: Translate;
-  unit: Unit;
+  unit: ChartUnitChoice;
   model: ChartModel;
   toolbar: Toolbar;
 }

@@ -3,10 +3,9 @@
 // at the current pace. All pace numbers come from the core's TargetPace; this only draws them.
 import { dateFromDayNumber, dayNumber } from '../../core/ledger/period';
 import { formatAmount } from '../../core/money/format';
-import type { Unit } from '../../core/money/units';
-import type { ChartBar, ChartPace } from '../../shared/protocol';
+import type { ChartBar, ChartPace, ChartUnitChoice } from '../../shared/protocol';
 import type { Columns } from './barLayout';
-import { barName, fen, measureText, money, tickText, type Translate } from './format';
+import { barName, fen, measureText, money, tickText, unitFor, type Translate } from './format';
 import { fitText, px, textWidth, type Mark } from './marks';
 import { dayScale, moneyScale } from './scale';
 
@@ -66,9 +65,10 @@ export function layoutPace(
   pace: ChartPace,
   top: number,
   cols: Columns,
-  unit: Unit,
+  choice: ChartUnitChoice,
   t: Translate,
 ): number {
+  const unit = unitFor(bar, choice);
   const k = `${bar.key}/pace`;
   const hit = { bar: bar.key, part: null };
   const min = fen(bar.targetMin);

@@ -1,9 +1,21 @@
 // The accessible table beside the chart and the CSV export are the same rows: one function builds
 // both, so what a screen reader hears and what the CSV holds are what the chart shows.
-import type { Unit } from '../../core/money/units';
-import type { ChartDrill, ChartModel, ChartScopeKind } from '../../shared/protocol';
+import type {
+  ChartDrill,
+  ChartModel,
+  ChartScopeKind,
+  ChartUnitChoice,
+} from '../../shared/protocol';
 import { partsFor } from './barLayout';
-import { measureText, money, shareText, statusText, targetText, type Translate } from './format';
+import {
+  measureText,
+  money,
+  shareText,
+  statusText,
+  targetText,
+  unitFor,
+  type Translate,
+} from './format';
 import type { Hit } from './marks';
 import { projectionText, paceVerdict } from './paceLayout';
 
@@ -27,7 +39,7 @@ export interface TableModel {
 }
 
 export interface TableOptions {
-  unit: Unit;
+  unit: ChartUnitChoice;
   drill: ChartDrill;
   scope: ChartScopeKind;
   /** Thousands separators: on for the screen, off for CSV so spreadsheets read numbers. */
@@ -36,6 +48,9 @@ export interface TableOptions {
 
 export function buildTable(model: ChartModel, o: TableOptions, t: Translate): TableModel {
   const withFile = o.scope === 'workspace';
+  const declared = o.unit === 'asDeclared';
+  // One unit: it goes in the money headers. Units as declared: a Unit column, as in `fund-ledger report`.
+  const inUnit = (label: string): string => (declared ? label : `${label} (${o.unit})`);
   const headers = [
     ...(withFile ? [t('Ledger')] : []),
     t('Fund'),
@@ -43,10 +58,11 @@ export function buildTable(model: ChartModel, o: TableOptions, t: Translate): Ta
     t('Breakdown'),
     t('Measure'),
     t('Period'),
-    `${t('Target')} (${o.unit})`,
-    `${t('Actual')} (${o.unit})`,
+    inUnit(t('Target')),
+    inUnit(t('Actual')),
     t('Share of target'),
-    `${t('Remaining')} (${o.unit})`,
+    inUnit(t('Remaining')),
+    ...(declared ? [t('Unit')] : []),
     t('Status'),
     t('Pace'),
   ];
@@ -54,6 +70,8 @@ export function buildTable(model: ChartModel, o: TableOptions, t: Translate): Ta
   const numeric = [first + 5, first + 6, first + 7, first + 8];
   const rows: TableRow[] = [];
   for (const bar of model.bars) {
+    const unit = unitFor(bar, o.unit);
+    const unitCell = declared ? [unit] : [];
     const pace = bar.pace ? `${paceVerdict(bar.pace, t).text}; ${projectionText(bar.pace, t)}` : '';
     rows.push({
       level: 0,
@@ -67,10 +85,11 @@ export function buildTable(model: ChartModel, o: TableOptions, t: Translate): Ta
         '',
         measureText(bar.measure, t),
         bar.period?.text ?? '',
-        targetText(bar, o.unit, o.grouping) ?? '',
-        money(bar.actual, o.unit, o.grouping),
+        targetText(bar, unit, o.grouping) ?? '',
+        money(bar.actual, unit, o.grouping),
         shareText(bar.share),
-        bar.targetMin === null ? '' : money(bar.remaining, o.unit, o.grouping),
+        bar.targetMin === null ? '' : money(bar.remaining, unit, o.grouping),
+        ...unitCell,
         statusText(bar.status, t),
         pace,
       ],
@@ -88,10 +107,11 @@ export function buildTable(model: ChartModel, o: TableOptions, t: Translate): Ta
           p.label,
           measureText(bar.measure, t),
           bar.period?.text ?? '',
-          targetText(p, o.unit, o.grouping) ?? '',
-          money(p.actual, o.unit, o.grouping),
+          targetText(p, unit, o.grouping) ?? '',
+          money(p.actual, unit, o.grouping),
           '',
           '',
+          ...unitCell,
           p.targetMin === null ? '' : statusText(p.status, t),
           '',
         ],

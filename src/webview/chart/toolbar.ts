@@ -1,19 +1,18 @@
 // Scope, drill-down, unit and export controls. Built once after `chartInit` (labels are localised
 // strings from the extension) and then only their pressed/selected state is updated.
-import type { Unit } from '../../core/money/units';
-import type { ChartDrill, ChartScopeKind } from '../../shared/protocol';
+import type { ChartDrill, ChartScopeKind, ChartUnitChoice } from '../../shared/protocol';
 import type { Translate } from './format';
 
 export interface ToolbarHandlers {
   scope(scope: ChartScopeKind): void;
   drill(drill: ChartDrill): void;
-  unit(unit: Unit): void;
+  unit(unit: ChartUnitChoice): void;
   export(format: 'svg' | 'png' | 'csv'): void;
 }
 
 export interface Toolbar {
   element: HTMLElement;
-  sync(state: { scope: ChartScopeKind; drill: ChartDrill; unit: Unit }): void;
+  sync(state: { scope: ChartScopeKind; drill: ChartDrill; unit: ChartUnitChoice }): void;
 }
 
 function button(text: string, cls: string, onClick: () => void): HTMLButtonElement {
@@ -67,9 +66,11 @@ export function buildToolbar(t: Translate, on: ToolbarHandlers): Toolbar {
     if (d) on.drill(d[0]);
   });
 
-  const units: [Unit, HTMLButtonElement][] = (['元', '万元', '亿元'] as const).map((u) => [
+  const units: [ChartUnitChoice, HTMLButtonElement][] = (
+    ['asDeclared', '元', '万元', '亿元'] as const
+  ).map((u) => [
     u,
-    button(u, 'seg unit', () => on.unit(u)),
+    button(u === 'asDeclared' ? t('As declared') : u, 'seg unit', () => on.unit(u)),
   ]);
 
   bar.append(

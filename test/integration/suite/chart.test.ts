@@ -3,10 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { scanCsv } from '../../../src/core/csv/scan';
-import { computeTargets } from '../../../src/core/ledger/aggregate';
-import { LedgerBuilder } from '../../../src/core/ledger/builder';
-import { evaluateFormulas } from '../../../src/core/ledger/formulas';
+import { analyzeLedger } from '../../../src/core/ledger/validate';
 import type { ChartModel } from '../../../src/shared/protocol';
 import { HOSTILE_FUND, SAMPLE_LEDGER } from '../../unit/chart/sampleLedger';
 import { closeAll, ledgerApi, openGrid, writeLedger } from './gridHelpers';
@@ -21,11 +18,9 @@ async function modelWhere(predicate: (m: ChartModel) => boolean): Promise<ChartM
   }
 }
 
-function coreTargets(text: string, asOf: string) {
-  const builder = new LedgerBuilder('x');
-  builder.addTable(scanCsv(text), 0, 0);
-  evaluateFormulas(builder.facts, 'half-up', builder.diagnostics);
-  return computeTargets(builder.facts, { asOf, pace: true });
+/** What `fund-ledger report` computes for the same text. */
+function coreTargets(text: string) {
+  return analyzeLedger('x.ledger.csv', text, { pace: true });
 }
 
 describe('allocation chart panel', () => {
@@ -35,7 +30,8 @@ describe('allocation chart panel', () => {
     const uri = await writeLedger(SAMPLE_LEDGER);
     await vscode.commands.executeCommand('fundLedger.showAllocation', uri);
     const model = await modelWhere((m) => m.bars.length > 0);
-    const core = coreTargets(SAMPLE_LEDGER, model.asOf);
+    const { targets: core, asOf } = coreTargets(SAMPLE_LEDGER);
+    assert.equal(model.asOf, asOf);
     assert.equal(model.bars.length, core.length);
     core.forEach((p, i) => {
       const bar = model.bars[i];
@@ -47,6 +43,8 @@ describe('allocation chart panel', () => {
       assert.equal(bar.targetMax, p.target ? p.target.max.toString() : null);
       assert.equal(bar.status, p.status);
       assert.equal(bar.rowCount, p.rows.length);
+      assert.equal(bar.unit, p.unit);
+      assert.equal(bar.share, p.share ?? null);
     });
     const paired = model.bars.find((b) => b.fund === '对口帮扶援助资金');
     assert.equal(paired?.targetMin, '432000000');

@@ -17,6 +17,7 @@ export function bar(over: Partial<ChartBar> = {}): ChartBar {
     share: 0.85,
     status: 'under',
     rowCount: 3,
+    unit: '万元',
     pace: null,
     breakdown: { category: [], year: [], quarter: [] },
     ...over,

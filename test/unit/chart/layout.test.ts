@@ -67,6 +67,15 @@ describe('chart layout', () => {
     assert.equal(text(c, '/summary'), 'Allocated 0.03672 · Target 0.0432 · Remaining 0.00648 亿元');
   });
 
+  it('with units as declared, labels each bar in its target’s unit', () => {
+    const { marks } = layoutChart(view([bar({ unit: '元' })], { unit: 'asDeclared' }), t);
+    assert.equal(
+      text(marks, '/summary'),
+      'Allocated 3,672,000.00 · Target 4,320,000.00 · Remaining 648,000.00 元',
+    );
+    assert.equal(text(marks, 'subheading'), 'As of 2024-06-30 · Amounts in each target’s own unit');
+  });
+
   it('keeps a hostile fund name as literal text in the label and the tooltip', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const { marks } = layoutChart(view([bar({ fund: evil })]), t);

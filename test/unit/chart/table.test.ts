@@ -85,6 +85,32 @@ describe('chart table and CSV', () => {
     assert.match(lines[1] ?? '', /,4320000\.00,3672000\.00,/);
   });
 
+  it('with units as declared, shows each target in its own unit and says which', () => {
+    const big = bar({
+      key: 'drive',
+      fund: '教育基金',
+      unit: '亿元',
+      targetMin: '20000000000',
+      targetMax: '20000000000',
+      actual: '7300000000',
+      remaining: '12700000000',
+    });
+    const tm = buildTable(
+      model([bar(), big]),
+      { unit: 'asDeclared', drill: 'none', scope: 'file', grouping: true },
+      t,
+    );
+    assert.equal(tm.headers[5], 'Target');
+    assert.equal(tm.headers[9], 'Unit');
+    assert.deepEqual(
+      tm.rows.map((r) => [r.cells[5], r.cells[6], r.cells[9]]),
+      [
+        ['432.00', '367.20', '万元'],
+        ['2.00', '0.73', '亿元'],
+      ],
+    );
+  });
+
   it('uses the localised strings it is given', () => {
     const zh = translator({ Fund: '资金', 'Below target': '低于目标', Allocated: '拨付' });
     const tm = buildTable(
