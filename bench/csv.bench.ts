@@ -57,8 +57,8 @@ function row(i: number): string {
   const day = String((i % 28) + 1).padStart(2, '0');
   const month = String((i % 12) + 1).padStart(2, '0');
   const amount = `${(i * 7919) % 100000}.${String(i % 100).padStart(2, '0')}`;
-  const desc = i % 7 === 0 ? `"县一中 ""名师"" 设备,第${i % 9}批"` : `第${i % 97}号拨付凭证`;
-  const note = i % 3 === 0 ? `按县教育局文件第${i % 31}号执行` : `备注${i % 13}`;
+  const desc = i % 7 === 0 ? `"县一中 ""名师"" 设备,第${i % 9}批"` : `第${i % 97}号拨付凭证及附件`;
+  const note = i % 3 === 0 ? `按县教育局文件第${i % 31}号执行` : `备注事项${i % 13}`;
   return `L${String(i).padStart(7, '0')},2024-${month}-${day},${fund},${cat},${kind},${desc},${amount},元,${note}\r\n`;
 }
 
