@@ -38,12 +38,16 @@ export function compileCriterion(crit: Scalar, unitExp: number): Matcher {
     return (cell) => (typeof cell === 'string' && glob(cell.toLowerCase())) === (op === '=');
   }
   const text = rest;
-  return (cell) => {
-    if (op === '<>')
-      return !(typeof cell === 'string' && cell.toLowerCase() === text.toLowerCase());
-    if (typeof cell !== 'string') return false;
-    return test(op, compareScalars(cell, text));
-  };
+  const lower = rest.toLowerCase();
+  // Exact and length checks first: most cells decide without allocating a lower-cased copy.
+  const caseless = lower === text && text.toUpperCase() === text;
+  const equal = caseless
+    ? (cell: string): boolean => cell === text
+    : (cell: string): boolean =>
+        cell === text || (cell.length === text.length && cell.toLowerCase() === lower);
+  if (op === '=') return (cell) => typeof cell === 'string' && equal(cell);
+  if (op === '<>') return (cell) => !(typeof cell === 'string' && equal(cell));
+  return (cell) => typeof cell === 'string' && test(op, compareScalars(cell, text));
 }
 
 function numeric(op: Cmp, v: BigNumber, unitExp: number): Matcher {

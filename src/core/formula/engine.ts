@@ -21,6 +21,7 @@ import {
   type Stored,
 } from './types';
 import { BudgetExceeded, RangeVal, type EvalContext } from './values';
+import { BLOCK_SHIFT, type BlockCache } from './aggregates';
 
 interface FormulaCell {
   row: number;
@@ -33,6 +34,7 @@ interface FormulaCell {
   ids: string[];
   idRows: number[];
   wholeColumn: boolean;
+  caches: Map<object, BlockCache[]>;
 }
 
 const DEFAULT_BUDGET = 20_000_000;
@@ -53,6 +55,9 @@ export class FormulaEngine {
   /** Current value of every cell that has been read, formulas included: column-major for fast ranges. */
   private vals: (Stored | undefined)[][] = [];
   private totals: Uint8Array = new Uint8Array(0);
+  /** Per column and block of rows: the clock value of the last change, for aggregate caches. */
+  private stamps: Uint32Array[] = [];
+  private clock = 0;
   private readonly isTotal = (row: number): boolean => this.totalRow(row);
 
   constructor(
@@ -75,6 +80,10 @@ export class FormulaEngine {
     if (colCount > COL_LIMIT) throw new RangeError('too many columns');
     this.vals = Array.from({ length: colCount }, () => new Array<Stored | undefined>(rowCount));
     this.totals = new Uint8Array(rowCount);
+    this.stamps = Array.from(
+      { length: colCount },
+      () => new Uint32Array((rowCount >> BLOCK_SHIFT) + 1),
+    );
     for (let row = 1; row < rowCount; row++)
       for (let col = 0; col < colCount; col++) {
         const raw = this.sheet.raw(row, col);
@@ -100,10 +109,12 @@ export class FormulaEngine {
       return this.diff(before);
     }
     const key = cellKey(row, col);
-    const old = this.read(row, col);
+    // Never-read constants have no cached old value (the sheet already holds the new text): report them changed.
+    const old = this.column(col)[row];
     const seeds = new Set<number>();
     if (this.formulas.has(key)) this.removeFormula(key);
     this.column(col)[row] = undefined;
+    this.bump(row, col);
     const type = this.sheet.cellType(row, col);
     if (raw.charCodeAt(0) === 61 && type !== 'text') {
       this.addFormula(row, col, raw);
@@ -111,8 +122,10 @@ export class FormulaEngine {
     }
     const wasTotal = this.totals[row];
     this.totals[row] = 0;
-    if (wasTotal !== 0 && wasTotal !== (this.totalRow(row) ? 2 : 1))
+    if (wasTotal !== 0 && wasTotal !== (this.totalRow(row) ? 2 : 1)) {
       for (const f of this.wholeColumn) seeds.add(f);
+      for (let c = 0; c < this.sheet.colCount; c++) this.bump(row, c);
+    }
     const rebind = new Set([
       ...(this.byIdRow.get(row) ?? []),
       ...(this.byId.get(raw.trim()) ?? []),
@@ -127,7 +140,8 @@ export class FormulaEngine {
     this.index.forEachDependent(row, col, this.isTotal, (f) => seeds.add(f));
     const changed = this.recompute(seeds);
     const out: CellAddress[] = [];
-    if (!this.formulas.has(key) && !sameStored(old, this.read(row, col))) out.push({ row, col });
+    if (!this.formulas.has(key) && (old === undefined || !sameStored(old, this.read(row, col))))
+      out.push({ row, col });
     for (const f of changed) out.push({ row: keyRow(f), col: keyCol(f) });
     return out;
   }
@@ -174,6 +188,11 @@ export class FormulaEngine {
     return parsed;
   }
 
+  private bump(row: number, col: number): void {
+    const s = this.stamps[col];
+    if (s) s[row >> BLOCK_SHIFT] = ++this.clock;
+  }
+
   private totalRow(row: number): boolean {
     let flag = this.totals[row];
     if (flag === 0) {
@@ -196,6 +215,7 @@ export class FormulaEngine {
       ids: [],
       idRows: [],
       wholeColumn: false,
+      caches: new Map(),
     };
     if (compiled.ok) this.bind(cell);
     this.formulas.set(key, cell);
@@ -294,6 +314,14 @@ export class FormulaEngine {
         steps += n;
         if (steps > budget) throw new BudgetExceeded();
       },
+      cache: (node, slot) => cell.caches.get(node)?.[slot],
+      setCache: (node, slot, value) => {
+        let list = cell.caches.get(node);
+        if (!list) cell.caches.set(node, (list = []));
+        list[slot] = value;
+      },
+      blockStamp: (col, block) => this.stamps[col]?.[block] ?? 0,
+      clock: () => this.clock,
     };
     try {
       const v = evaluateScalar(cell.compiled.expr, cell.bound, ctx);
@@ -325,7 +353,10 @@ export class FormulaEngine {
       current: (f) => this.column(keyCol(f))[keyRow(f)],
       evaluate: (f) => this.evaluate(f),
       store: (f, v) => {
-        this.column(keyCol(f))[keyRow(f)] = v;
+        const column = this.column(keyCol(f));
+        const old = column[keyRow(f)];
+        column[keyRow(f)] = v;
+        if (old === undefined || !sameStored(old, v)) this.bump(keyRow(f), keyCol(f));
       },
       cycleError: (f, size) =>
         new ErrVal(

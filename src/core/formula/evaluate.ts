@@ -48,7 +48,7 @@ export function evaluate(expr: Expr, refs: readonly BoundRef[], ctx: EvalContext
     case 'bin':
       return binary(expr.op, evaluate(expr.a, refs, ctx), evaluate(expr.b, refs, ctx), ctx);
     case 'call':
-      return callFunction(expr.fn, expr.args, refs, ctx);
+      return callFunction(expr, expr.fn, expr.args, refs, ctx);
   }
 }
 

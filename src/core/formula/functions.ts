@@ -1,13 +1,13 @@
 import type { BigNumber } from 'mathjs';
 import { parseDecimal, rescale } from '../money';
 import type { Expr } from './compile';
-import { compileCriterion, type Matcher } from './criteria';
+import { accumulateIf, accumulateRange, Accumulator, eachCell, type Condition } from './aggregates';
+import { compileCriterion } from './criteria';
 import { evaluate, evaluateScalar, type BoundRef } from './evaluate';
 import { ErrVal, type Stored } from './types';
 import {
   big,
   checkNumber,
-  compareScalars,
   err,
   fenToBig,
   isBig,
@@ -19,7 +19,7 @@ import {
   type Val,
 } from './values';
 
-type Fn = (args: Expr[], refs: readonly BoundRef[], ctx: EvalContext) => Val;
+type Fn = (args: Expr[], refs: readonly BoundRef[], ctx: EvalContext, node: Expr) => Val;
 
 const ARITY: Readonly<Record<string, [number, number]>> = {
   SUM: [1, 255],
@@ -40,6 +40,7 @@ const ARITY: Readonly<Record<string, [number, number]>> = {
 };
 
 export function callFunction(
+  node: Expr,
   name: string,
   args: Expr[],
   refs: readonly BoundRef[],
@@ -55,53 +56,20 @@ export function callFunction(
       `${name} takes ${arity[0] === arity[1] ? arity[0] : `${arity[0]} to ${arity[1]}`} arguments, got ${args.length}`,
       `${name} 需要 ${arity[0] === arity[1] ? arity[0] : `${arity[0]}～${arity[1]}`} 个参数，实际 ${args.length} 个`,
     );
-  return fn(args, refs, ctx);
+  return fn(args, refs, ctx, node);
 }
 
-/** Visits a range's cells; whole-column ranges skip total rows so totals never count themselves. */
-function eachCell(ctx: EvalContext, r: RangeVal, visit: (cell: Stored, k: number) => void): void {
-  ctx.step(r.rows * r.cols);
-  let k = 0;
-  for (let row = r.r1; row <= r.r2; row++) {
-    if (r.skipTotals && ctx.isTotalRow(row)) {
-      k += r.cols;
-      continue;
-    }
-    for (let col = r.c1; col <= r.c2; col++, k++)
-      if (!r.skips(row, col)) visit(ctx.read(row, col), k);
-  }
-}
-
-/** Exact running total: fen as bigint, plain numbers as BigNumber, combined once at the end. */
-class Accumulator {
-  fen = 0n;
-  num: BigNumber = ZERO();
-  count = 0;
-  error: ErrVal | undefined;
-  add(cell: Stored): void {
-    if (typeof cell === 'bigint') {
-      this.fen += cell;
-      this.count++;
-    } else if (isBig(cell)) {
-      this.num = this.num.plus(cell);
-      this.count++;
-    } else if (cell instanceof ErrVal) this.error ??= cell;
-  }
-  total(exp: number): BigNumber {
-    return this.fen === 0n ? this.num : fenToBig(this.fen, exp).plus(this.num);
-  }
-}
-
-/** Feeds every argument to `acc`; scalars are coerced like Excel (text in a range is skipped, as an argument it is #VALUE!). */
+/** Feeds every argument to `acc` (ranges through the block cache); text in a range is skipped, as an argument it is #VALUE!. */
 function collect(
+  node: Expr,
   args: Expr[],
   refs: readonly BoundRef[],
   ctx: EvalContext,
   acc: Accumulator,
 ): ErrVal | undefined {
-  for (const a of args) {
-    const v = evaluate(a, refs, ctx);
-    if (v instanceof RangeVal) eachCell(ctx, v, (cell) => acc.add(cell));
+  for (let i = 0; i < args.length; i++) {
+    const v = evaluate(args[i] as Expr, refs, ctx);
+    if (v instanceof RangeVal) acc.merge(accumulateRange(ctx, node, i, v));
     else {
       const n = toNumber(ctx, v);
       if (n instanceof ErrVal) return n;
@@ -116,16 +84,24 @@ function extreme(sign: 1 | -1): Fn {
   return (args, refs, ctx) => {
     let best: BigNumber | undefined;
     let bestFen: bigint | undefined;
-    const acc = new Accumulator();
-    acc.add = (cell: Stored) => {
+    let error: ErrVal | undefined;
+    const consider = (cell: Stored): void => {
       if (typeof cell === 'bigint') {
-        if (bestFen === undefined || (cell - bestFen > 0n ? 1 : -1) === sign) bestFen = cell;
+        if (bestFen === undefined || (cell > bestFen ? 1 : -1) === sign) bestFen = cell;
       } else if (isBig(cell)) {
         if (best === undefined || cell.cmp(best) === sign) best = cell;
-      } else if (cell instanceof ErrVal) acc.error ??= cell;
+      } else if (cell instanceof ErrVal) error ??= cell;
     };
-    const e = collect(args, refs, ctx, acc);
-    if (e) return e;
+    for (const a of args) {
+      const v = evaluate(a, refs, ctx);
+      if (v instanceof RangeVal) eachCell(ctx, v, consider);
+      else {
+        const n = toNumber(ctx, v);
+        if (n instanceof ErrVal) return n;
+        consider(n);
+      }
+      if (error) return error;
+    }
     const fromFen = bestFen === undefined ? undefined : fenToBig(bestFen, ctx.unitExp);
     if (best === undefined) return fromFen ?? ZERO();
     if (fromFen === undefined) return best;
@@ -181,71 +157,42 @@ function rangeArg(
   );
 }
 
-/** SUMIFS/SUMIF/COUNTIF core: every criteria range must have the shape of the first range. */
-function conditional(
+/** A criterion argument compiled, with a key that changes whenever the criterion does. */
+function condition(
+  range: RangeVal,
+  crit: Expr | undefined,
+  refs: readonly BoundRef[],
   ctx: EvalContext,
-  target: RangeVal,
-  pairs: { range: RangeVal; match: Matcher }[],
-  onMatch: (cell: Stored) => void,
-): ErrVal | undefined {
-  for (const p of pairs)
-    if (p.range.rows !== target.rows || p.range.cols !== target.cols)
-      return err(
-        ctx,
-        '#VALUE!',
-        'criteria ranges must have the same size as the sum range',
-        '条件区域必须与求和区域大小相同',
-      );
-  ctx.step(target.rows * target.cols * (pairs.length + 1));
-  for (let i = 0; i < target.rows; i++) {
-    if (target.skipTotals && ctx.isTotalRow(target.r1 + i)) continue;
-    for (let j = 0; j < target.cols; j++) {
-      let ok = true;
-      for (const p of pairs) {
-        const row = p.range.r1 + i;
-        const col = p.range.c1 + j;
-        if (p.range.skipTotals && (ctx.isTotalRow(row) || p.range.skips(row, col))) ok = false;
-        else if (!p.match(ctx.read(row, col))) ok = false;
-        if (!ok) break;
-      }
-      if (ok && !target.skips(target.r1 + i, target.c1 + j))
-        onMatch(ctx.read(target.r1 + i, target.c1 + j));
-    }
-  }
-  return undefined;
+): Condition {
+  const v = crit ? evaluateScalar(crit, refs, ctx) : null;
+  const key =
+    v instanceof ErrVal ? 'error' : isBig(v) ? `n${v.toFixed()}` : `${typeof v}:${String(v)}`;
+  return { range, match: compileCriterion(v, ctx.unitExp), key };
 }
 
-function sumIfs(
-  ctx: EvalContext,
-  sum: RangeVal,
-  pairs: { range: RangeVal; match: Matcher }[],
-): Val {
-  const acc = new Accumulator();
-  const e = conditional(ctx, sum, pairs, (cell) => acc.add(cell));
-  return e ?? acc.error ?? checkNumber(ctx, acc.total(ctx.unitExp));
+function result(ctx: EvalContext, acc: Accumulator | ErrVal): Val {
+  if (acc instanceof ErrVal) return acc;
+  return acc.error ?? checkNumber(ctx, acc.total(ctx.unitExp));
 }
 
 const FUNCTIONS: Readonly<Record<string, Fn>> = {
-  SUM: (args, refs, ctx) => {
+  SUM: (args, refs, ctx, node) => {
     const acc = new Accumulator();
-    return collect(args, refs, ctx, acc) ?? checkNumber(ctx, acc.total(ctx.unitExp));
+    return collect(node, args, refs, ctx, acc) ?? checkNumber(ctx, acc.total(ctx.unitExp));
   },
-  AVERAGE: (args, refs, ctx) => {
+  AVERAGE: (args, refs, ctx, node) => {
     const acc = new Accumulator();
-    const e = collect(args, refs, ctx, acc);
+    const e = collect(node, args, refs, ctx, acc);
     if (e) return e;
     if (acc.count === 0)
       return err(ctx, '#DIV/0!', 'AVERAGE of no numbers', 'AVERAGE 没有可计算的数字');
     return checkNumber(ctx, acc.total(ctx.unitExp).div(acc.count));
   },
-  COUNT: (args, refs, ctx) => {
+  COUNT: (args, refs, ctx, node) => {
     let count = 0;
-    for (const a of args) {
-      const v = evaluate(a, refs, ctx);
-      if (v instanceof RangeVal)
-        eachCell(ctx, v, (cell) => {
-          if (typeof cell === 'bigint' || isBig(cell)) count++;
-        });
+    for (let i = 0; i < args.length; i++) {
+      const v = evaluate(args[i] as Expr, refs, ctx);
+      if (v instanceof RangeVal) count += accumulateRange(ctx, node, i, v).count;
       else if (isBig(v)) count++;
     }
     return big(count);
@@ -290,23 +237,21 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     const v = evaluateScalar(args[0] as Expr, refs, ctx);
     return v instanceof ErrVal ? evaluateScalar(args[1] as Expr, refs, ctx) : v;
   },
-  COUNTIF: (args, refs, ctx) => {
+  COUNTIF: (args, refs, ctx, node) => {
     const range = rangeArg(args[0], refs, ctx);
     if (range instanceof ErrVal) return range;
-    const match = compileCriterion(evaluateScalar(args[1] as Expr, refs, ctx), ctx.unitExp);
-    let count = 0;
-    const e = conditional(ctx, range, [{ range, match }], () => count++);
-    return e ?? big(count);
+    const acc = accumulateIf(ctx, node, range, [condition(range, args[1], refs, ctx)]);
+    return acc instanceof ErrVal ? acc : big(acc.matched);
   },
-  SUMIF: (args, refs, ctx) => {
+  SUMIF: (args, refs, ctx, node) => {
     const range = rangeArg(args[0], refs, ctx);
     if (range instanceof ErrVal) return range;
-    const match = compileCriterion(evaluateScalar(args[1] as Expr, refs, ctx), ctx.unitExp);
+    const cond = condition(range, args[1], refs, ctx);
     const sum = args[2] ? rangeArg(args[2], refs, ctx) : range;
     if (sum instanceof ErrVal) return sum;
-    return sumIfs(ctx, sum, [{ range, match }]);
+    return result(ctx, accumulateIf(ctx, node, sum, [cond]));
   },
-  SUMIFS: (args, refs, ctx) => {
+  SUMIFS: (args, refs, ctx, node) => {
     const sum = rangeArg(args[0], refs, ctx);
     if (sum instanceof ErrVal) return sum;
     if (args.length % 2 === 0)
@@ -316,17 +261,12 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
         'SUMIFS needs a sum range and then range/criterion pairs',
         'SUMIFS 需要求和区域，之后是成对的条件区域和条件',
       );
-    const pairs: { range: RangeVal; match: Matcher }[] = [];
+    const conds: Condition[] = [];
     for (let i = 1; i < args.length; i += 2) {
       const range = rangeArg(args[i], refs, ctx);
       if (range instanceof ErrVal) return range;
-      pairs.push({
-        range,
-        match: compileCriterion(evaluateScalar(args[i + 1] as Expr, refs, ctx), ctx.unitExp),
-      });
+      conds.push(condition(range, args[i + 1], refs, ctx));
     }
-    return sumIfs(ctx, sum, pairs);
+    return result(ctx, accumulateIf(ctx, node, sum, conds));
   },
 };
-
-export { compareScalars };

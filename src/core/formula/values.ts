@@ -1,6 +1,7 @@
 import type { BigNumber } from 'mathjs';
 import type { Bilingual } from '../diagnostics';
 import { decimalToString, type Rounding } from '../money';
+import type { BlockCache } from './aggregates';
 import { restrictedMath } from './mathjs-instance';
 import { ErrVal, type CellAddress, type ErrorCode, type Stored } from './types';
 
@@ -40,6 +41,12 @@ export interface EvalContext {
   isTotalRow(row: number): boolean;
   /** Counts work; throws BudgetExceeded past the limit so hostile formulas cannot hang the grid. */
   step(n: number): void;
+  /** Aggregate caches of this formula, per call node and argument slot. */
+  cache(node: object, slot: number): BlockCache | undefined;
+  setCache(node: object, slot: number, value: BlockCache): void;
+  /** Change clock of a block of rows in a column (see aggregates.ts), and the current clock. */
+  blockStamp(col: number, block: number): number;
+  clock(): number;
 }
 
 export class BudgetExceeded {}

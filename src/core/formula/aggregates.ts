@@ -1,0 +1,179 @@
+import type { BigNumber } from 'mathjs';
+import type { Matcher } from './criteria';
+import { ErrVal, type Stored } from './types';
+import { fenToBig, isBig, RangeVal, ZERO, type EvalContext } from './values';
+
+/** Rows per cache block: an edit rescans one block (≈1k rows) instead of the whole column. */
+export const BLOCK_SHIFT = 10;
+
+/** Exact running total: fen as bigint, plain numbers as BigNumber, combined once at the end. */
+export class Accumulator {
+  fen = 0n;
+  num: BigNumber | undefined;
+  count = 0;
+  /** Cells added, numeric or not (COUNTIF counts text matches too). */
+  matched = 0;
+  error: ErrVal | undefined;
+  add(cell: Stored): void {
+    this.matched++;
+    if (typeof cell === 'bigint') {
+      this.fen += cell;
+      this.count++;
+    } else if (isBig(cell)) {
+      this.num = this.num ? this.num.plus(cell) : cell;
+      this.count++;
+    } else if (cell instanceof ErrVal) this.error ??= cell;
+  }
+  merge(o: Accumulator): void {
+    this.fen += o.fen;
+    if (o.num) this.num = this.num ? this.num.plus(o.num) : o.num;
+    this.count += o.count;
+    this.matched += o.matched;
+    this.error ??= o.error;
+  }
+  total(exp: number): BigNumber {
+    const num = this.num ?? ZERO();
+    return this.fen === 0n ? num : fenToBig(this.fen, exp).plus(num);
+  }
+}
+
+/** Per-formula cache of block partial sums for one aggregate argument. */
+export interface BlockCache {
+  key: string;
+  stamp: number;
+  parts: (Accumulator | undefined)[];
+}
+
+/** Visits a range's cells; whole-column ranges skip total rows and the formula's own cell. */
+export function eachCell(ctx: EvalContext, r: RangeVal, visit: (cell: Stored) => void): void {
+  scanRows(ctx, r, r.r1, r.r2, visit);
+}
+
+function scanRows(
+  ctx: EvalContext,
+  r: RangeVal,
+  from: number,
+  to: number,
+  visit: (cell: Stored) => void,
+): void {
+  ctx.step((to - from + 1) * r.cols);
+  for (let row = from; row <= to; row++) {
+    if (r.skipTotals && ctx.isTotalRow(row)) continue;
+    for (let col = r.c1; col <= r.c2; col++) if (!r.skips(row, col)) visit(ctx.read(row, col));
+  }
+}
+
+/**
+ * Sums rows [r1, r2] block by block, reusing each block's cached partial unless a cell in one of
+ * `cols` changed in that block since the cache was filled. Keeps totals over 100k rows at a few
+ * thousand cell reads per edit; small ranges are simply scanned.
+ */
+function blocked(
+  ctx: EvalContext,
+  node: object,
+  slot: number,
+  key: string,
+  r1: number,
+  r2: number,
+  cols: readonly number[],
+  scan: (from: number, to: number, acc: Accumulator) => void,
+): Accumulator {
+  const total = new Accumulator();
+  if (r2 - r1 < 2 << BLOCK_SHIFT) {
+    scan(r1, r2, total);
+    return total;
+  }
+  let cache = ctx.cache(node, slot);
+  if (!cache || cache.key !== key) cache = { key, stamp: -1, parts: [] };
+  for (let b = r1 >> BLOCK_SHIFT; b <= r2 >> BLOCK_SHIFT; b++) {
+    let part = cache.parts[b];
+    ctx.step(1);
+    if (!part || cols.some((c) => ctx.blockStamp(c, b) > cache.stamp)) {
+      part = new Accumulator();
+      scan(Math.max(r1, b << BLOCK_SHIFT), Math.min(r2, ((b + 1) << BLOCK_SHIFT) - 1), part);
+      cache.parts[b] = part;
+    }
+    total.merge(part);
+  }
+  cache.stamp = ctx.clock();
+  ctx.setCache(node, slot, cache);
+  return total;
+}
+
+const colsOf = (r: RangeVal): number[] => Array.from({ length: r.cols }, (_, i) => r.c1 + i);
+
+/** All numeric cells of a range, through the block cache. */
+export function accumulateRange(
+  ctx: EvalContext,
+  node: object,
+  slot: number,
+  r: RangeVal,
+): Accumulator {
+  return blocked(
+    ctx,
+    node,
+    slot,
+    `${r.r1}:${r.r2}:${r.c1}:${r.c2}`,
+    r.r1,
+    r.r2,
+    colsOf(r),
+    (from, to, acc) => scanRows(ctx, r, from, to, (cell) => acc.add(cell)),
+  );
+}
+
+export interface Condition {
+  range: RangeVal;
+  match: Matcher;
+  /** Identifies the criterion in the cache key: a changed criterion invalidates the cache. */
+  key: string;
+}
+
+/** SUMIF/SUMIFS/COUNTIF: `target` cells whose row satisfies every condition, row-aligned. */
+export function accumulateIf(
+  ctx: EvalContext,
+  node: object,
+  target: RangeVal,
+  conds: Condition[],
+): Accumulator | ErrVal {
+  for (const p of conds)
+    if (p.range.rows !== target.rows || p.range.cols !== target.cols)
+      return new ErrVal(
+        '#VALUE!',
+        {
+          en: 'criteria ranges must have the same size as the sum range',
+          zh: '条件区域必须与求和区域大小相同',
+        },
+        ctx.self,
+      );
+  const scan = (from: number, to: number, acc: Accumulator): void => {
+    ctx.step((to - from + 1) * target.cols * (conds.length + 1));
+    for (let i = from - target.r1; i <= to - target.r1; i++) {
+      if (target.skipTotals && ctx.isTotalRow(target.r1 + i)) continue;
+      for (let j = 0; j < target.cols; j++) {
+        let ok = true;
+        for (const p of conds) {
+          const row = p.range.r1 + i;
+          const col = p.range.c1 + j;
+          if (
+            (p.range.skipTotals && (ctx.isTotalRow(row) || p.range.skips(row, col))) ||
+            !p.match(ctx.read(row, col))
+          ) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok && !target.skips(target.r1 + i, target.c1 + j))
+          acc.add(ctx.read(target.r1 + i, target.c1 + j));
+      }
+    }
+  };
+  // Block reuse needs every range on the same rows; otherwise scan everything.
+  if (conds.some((p) => p.range.r1 !== target.r1)) {
+    const acc = new Accumulator();
+    scan(target.r1, target.r2, acc);
+    return acc;
+  }
+  const cols = [...colsOf(target), ...conds.flatMap((p) => colsOf(p.range))];
+  const key = `${target.r1}:${target.r2}:${cols.join(',')}|${conds.map((p) => p.key).join('|')}`;
+  return blocked(ctx, node, 0, key, target.r1, target.r2, cols, scan);
+}
