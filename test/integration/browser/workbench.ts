@@ -36,16 +36,14 @@ export async function openWorkbench(
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fund-ledger-ws-'));
   fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   const browser = await launchBrowser();
-  const page = await browser.newPage({
-    viewport: { width: 1400, height: 860 },
-    colorScheme: options.colorScheme ?? 'dark',
-  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const url = workbenchUrl(env(browserEnv.origin), workspace, [
     ['extensionDevelopmentPath', repoRoot],
     ['skipWelcome', 'true'],
   ]);
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  if (options.colorScheme) await pickColorTheme(page, options.colorScheme);
   return {
     page,
     workspace,
@@ -128,14 +126,35 @@ export function cell(grid: FrameLocator, row: number, col: number) {
   return grid.locator(`[role=gridcell][data-row="${row}"][data-col="${col}"]`);
 }
 
-/** Runs a command by its palette label. */
+/**
+ * Picks the theme the way a user does. (A workbench.colorTheme or preferred*ColorTheme setting is not
+ * enough here: with an extension under development the web workbench falls back to Light+ or Abyss.)
+ */
+async function pickColorTheme(page: Page, scheme: ColorScheme): Promise<void> {
+  const theme = scheme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern';
+  await waitForExtension(page);
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-widget .quick-input-box input').fill(theme);
+  await page
+    .locator(`.quick-input-widget .monaco-list-row[aria-label*="${theme}"]`)
+    .first()
+    .click();
+  const themeClass = scheme === 'dark' ? 'dark_modern' : 'light_modern';
+  await page.locator(`.monaco-workbench[class*="${themeClass}"]`).waitFor();
+}
+
+/** Runs a command by its exact palette label. */
 export async function runCommand(page: Page, label: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor();
   await input.fill(`>${label}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // The palette also lists fuzzy matches, sometimes above the exact one.
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  await rows
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .first()
+    .click();
 }
 
 /** Polls `file` until its bytes differ from `before`, then returns them (bounded by the test's own timeout). */

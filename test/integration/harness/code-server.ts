@@ -43,10 +43,6 @@ export const defaultSettings: Record<string, unknown> = {
   'git.enabled': false,
   'workbench.enableExperiments': false,
   'chat.disableAIFeatures': true,
-  // Each page then picks light or dark through Playwright's colorScheme, with no shared setting to change.
-  'window.autoDetectColorScheme': true,
-  'workbench.preferredLightColorTheme': 'Default Light Modern',
-  'workbench.preferredDarkColorTheme': 'Default Dark Modern',
 };
 
 export async function startCodeServer(
