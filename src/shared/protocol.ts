@@ -52,7 +52,7 @@ export interface GridInit {
   /** False in Restricted Mode: formulas are shown as text, not evaluated. */
   evaluateFormulas: boolean;
   notice: GridNotice | null;
-  displayUnit: DisplayUnit;
+  displayUnit: GridUnitChoice;
   /** Localised UI strings keyed by English source text (vscode.l10n.t results). */
   strings: Record<string, string>;
   /** `zh` or `en`, for Bilingual messages computed inside the webview. */
@@ -90,7 +90,7 @@ export interface GridReveal {
 /** The display unit setting or toolbar switch changed. */
 export interface GridDisplayUnit {
   type: 'displayUnit';
-  unit: DisplayUnit;
+  unit: GridUnitChoice;
 }
 
 /** Current validation problems located in cells (replaces the previous set). */
@@ -136,7 +136,7 @@ export type GridFromWebview =
       sumFen: string | null;
     }
   /** The toolbar switched the display unit. */
-  | { type: 'setDisplayUnit'; unit: DisplayUnit };
+  | { type: 'setDisplayUnit'; unit: GridUnitChoice };
 
 // ---------------------------------------------------------------------------------------------
 // Allocation vs targets chart (src/extension/allocationPanel*.ts <-> src/webview/chart)
