@@ -18,6 +18,9 @@ export interface TextSplice {
 /** Display unit for amounts; mirrors `Unit` in src/core/money. */
 export type DisplayUnit = '元' | '万元' | '亿元';
 
+/** How the grid shows amounts: converted to one unit, or each column in the unit its header declares. */
+export type GridUnitChoice = DisplayUnit | 'asDeclared';
+
 /** Why the grid is read-only, shown as a banner. */
 export interface GridNotice {
   kind: 'parse-error' | 'restricted' | 'too-large' | 'unsupported-scheme';
