@@ -84,11 +84,15 @@ export class ScannedTable implements CsvTable {
     return this.ends[this.checkCell(row, col)] as number;
   }
 
+  // Called for every cell by the validator, so it checks once and reads the arrays directly.
   cellValue(row: number, col: number): string {
     this.checkRow(row);
-    if (col >= this.cellCount(row)) return '';
-    const start = this.cellStart(row, col);
-    const end = this.cellEnd(row, col);
+    const first = this.first[row] as number;
+    if (!(col >= 0 && Number.isInteger(col))) throw new RangeError(`column ${col} is not valid`);
+    if (col >= (this.first[row + 1] as number) - first) return '';
+    const i = first + col;
+    const start = col === 0 ? (this.starts[row] as number) : (this.ends[i - 1] as number) + 1;
+    const end = this.ends[i] as number;
     const text = this.text;
     if (text.charCodeAt(start) !== QUOTE || this.unclosed.has(start)) return text.slice(start, end);
     return decodeQuoted(text, start, end);
