@@ -246,8 +246,91 @@ export type ChartFromWebview =
   /** Save an export; `data` is SVG or CSV text, or base64 PNG bytes. */
   | { type: 'chartSave'; format: 'svg' | 'png' | 'csv'; data: string };
 
+// ---------------------------------------------------------------------------------------------
+// Ledger diff view (src/extension/compareView.ts <-> src/webview/diff) and conflict resolution
+// (src/extension/mergeConflicts.ts <-> src/webview/merge). Both are read-mostly: the extension
+// computes everything in src/core; the webviews render text and send back choices.
+// ---------------------------------------------------------------------------------------------
+
+/** One changed cell of a diffed row; `newCol` indexes `DiffViewModel.header`. */
+export interface DiffViewCell {
+  newCol: number;
+  old: string;
+  new: string;
+}
+
+/** One differing row; rows are 0-based file rows (row 0 is the header). */
+export interface DiffViewRow {
+  kind: 'changed' | 'added' | 'removed' | 'moved';
+  oldRow: number | null;
+  newRow: number | null;
+  id: string;
+  moved: boolean;
+  /** New values (old ones for a removed row, laid out in the new header's columns). */
+  values: string[];
+  cells: DiffViewCell[];
+}
+
+export interface DiffViewModel {
+  oldName: string;
+  newName: string;
+  matchedBy: 'id' | 'content';
+  header: string[];
+  /** Column changes as display lines, e.g. `renamed: 金额 → 金额(万元)`. */
+  columns: string[];
+  rows: DiffViewRow[];
+  /** Rows left out of `rows` to keep the view responsive (the summary still counts them). */
+  omittedRows: number;
+  summary: {
+    changed: number;
+    added: number;
+    removed: number;
+    moved: number;
+    unchanged: number;
+    cells: number;
+  };
+  /** Fund-total and target-status changes, one localised line each. */
+  funds: string[];
+}
+
+export type DiffToWebview = { type: 'diffInit'; language: 'zh' | 'en'; model: DiffViewModel };
+
+export type DiffFromWebview =
+  /** The diff script loaded and wants `diffInit`. */
+  | { type: 'diffReady' }
+  /** A row was clicked: open the ledger in the grid at this 0-based file row of the new version. */
+  | { type: 'diffReveal'; row: number };
+
+/** One conflict cell of a merged ledger; `rowDeletedBy` marks a delete/edit conflict. */
+export interface ConflictView {
+  row: number;
+  col: number;
+  id: string;
+  column: string;
+  ours: string;
+  base: string;
+  theirs: string;
+  rowDeletedBy: 'ours' | 'theirs' | null;
+}
+
+export type MergeToWebview = {
+  type: 'mergeConflicts';
+  language: 'zh' | 'en';
+  file: string;
+  conflicts: ConflictView[];
+};
+
+export type MergeFromWebview =
+  /** The view loaded and wants `mergeConflicts`. */
+  | { type: 'mergeReady' }
+  /** Write these choices to the document; `deleteRow` resolves a delete/edit conflict by deleting. */
+  | {
+      type: 'mergeResolve';
+      choices: { row: number; col: number; value: string; deleteRow: boolean }[];
+    };
+
 /** Messages the extension sends to a webview. */
-export type ToWebview = GridToWebview | ChartToWebview;
+export type ToWebview = GridToWebview | ChartToWebview | DiffToWebview | MergeToWebview;
 
 /** Messages a webview sends to the extension. Validate before acting on one. */
-export type FromWebview = GridFromWebview | ChartFromWebview;
+export type FromWebview = GridFromWebview | ChartFromWebview | DiffFromWebview | MergeFromWebview;
