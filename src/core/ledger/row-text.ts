@@ -3,9 +3,9 @@ import { injectionRisk } from './injection';
 import { MSG } from './messages';
 import type { DiagnosticList } from './positions';
 import type { LedgerFacts } from './facts';
+import { FREE_NUMBER } from './sheet';
 
 const QUOTE = 34;
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?%?$/;
 
 interface TextCheckHost {
   readonly facts: LedgerFacts;
@@ -36,7 +36,7 @@ export function checkTextCells(
     const digit = (ch >= 0x30 && ch <= 0x39) || ch === 0x2d;
     if (digit && host.freeCol[c]) {
       const v = table.cellValue(i, c);
-      if (PLAIN_NUMBER.test(v)) host.facts.sideCells.set(row * host.headerCount + c, v);
+      if (FREE_NUMBER.test(v)) host.facts.sideCells.set(row * host.headerCount + c, v);
     }
     // Every trigger character is below 'A' (0x41) or a full-width form (≥ U+3000).
     if ((ch >= 0x41 && ch < 0x3000) || (ch >= 0x30 && ch <= 0x39) || Number.isNaN(ch)) continue;
