@@ -4,6 +4,7 @@
 //
 //   node out/bench/csv.bench.js [rows…]          standalone (default 10000 100000 1000000)
 //   import { runCsvBench } from './csv.bench'    from the `npm run bench` driver
+import { isUtf8, transcode } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -19,8 +20,16 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { scanCsv, scanCsvChunk } from '../src/core/csv/scan';
 
-type Case = 'floor' | 'decode' | 'papaparse' | 'scan' | 'scan+values' | 'stream';
-const CASES: readonly Case[] = ['floor', 'decode', 'papaparse', 'scan', 'scan+values', 'stream'];
+type Case = 'floor' | 'decode' | 'papaparse' | 'scan' | 'scan+values' | 'stream' | 'stream-icu';
+const CASES: readonly Case[] = [
+  'floor',
+  'decode',
+  'papaparse',
+  'scan',
+  'scan+values',
+  'stream',
+  'stream-icu',
+];
 
 export interface CaseResult {
   /** Wall time, median of the repeats. */
@@ -80,11 +89,41 @@ function writeLedger(path: string, rows: number): number {
   return bytes;
 }
 
+/** A strict UTF-8 chunk decoder, as TextDecoder's stream mode is. */
+type Decode = (bytes: Buffer, final: boolean) => string;
+
+function textDecoder(): Decode {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return (bytes, final) => decoder.decode(bytes, { stream: !final });
+}
+
+/**
+ * Node-only and about 3× faster than TextDecoder on Chinese text in Node 20: simdutf validation
+ * (isUtf8) then ICU transcoding, holding back a sequence split at the chunk's end.
+ */
+function icuDecoder(): Decode {
+  let held = Buffer.alloc(0);
+  return (chunk, final) => {
+    const bytes = held.length > 0 ? Buffer.concat([held, chunk]) : chunk;
+    let end = bytes.length;
+    if (!final) {
+      let lead = end - 1;
+      while (lead > 0 && end - lead < 4 && ((bytes[lead] as number) & 0xc0) === 0x80) lead--;
+      const b = bytes[lead] ?? 0;
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      if (lead >= 0 && end - lead < need) end = lead;
+    }
+    const part = bytes.subarray(0, end);
+    held = Buffer.from(bytes.subarray(end));
+    if (!isUtf8(part) || (final && held.length > 0)) throw new Error('invalid UTF-8');
+    return transcode(part, 'utf8', 'utf16le').toString('utf16le');
+  };
+}
+
 /** Reads, decodes and scans 8 MB at a time: what a validator can do to stay far below 300 MB. */
-function streamScan(path: string): number {
+function streamScan(path: string, decode: Decode): number {
   const fd = openSync(path, 'r');
   const buf = Buffer.allocUnsafe(8 << 20);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let carry = '';
   let first = true;
   let rows = 0;
@@ -92,7 +131,7 @@ function streamScan(path: string): number {
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, null);
       const final = n === 0;
-      const text = carry + decoder.decode(buf.subarray(0, n), { stream: !final });
+      const text = carry + decode(buf.subarray(0, n), final);
       const { table, consumed } = scanCsvChunk(text, { final, atFileStart: first });
       for (let r = 0; r < table.rowCount; r++) rows += table.cellValue(r, 6).length > 0 ? 1 : 0;
       if (consumed > 0) first = false;
@@ -106,7 +145,8 @@ function streamScan(path: string): number {
 
 /** Runs one case in this process and returns a checksum, so no work can be optimised away. */
 function runCase(kind: Case, path: string): number {
-  if (kind === 'stream') return streamScan(path);
+  if (kind === 'stream') return streamScan(path, textDecoder());
+  if (kind === 'stream-icu') return streamScan(path, icuDecoder());
   const buf = readFileSync(path);
   if (kind === 'floor') {
     let lines = 0;
