@@ -13,8 +13,10 @@
 // - Line terminators are CRLF, LF or a lone CR, mixed freely. A final terminator does not start a
 //   new row; an empty line (including the last line of a file ending in two terminators) is a row
 //   with exactly one empty cell.
-// - Syntax errors never throw. An unclosed quote is reported at its opening quote and that field is
-//   re-read as unquoted text, so the rows after it still scan normally; a stray quote in an unquoted
+// - Syntax errors never throw. An unclosed quote (none closes it, or its "closing" quote ends a
+//   multi-line value and is followed by stray text, i.e. it really opened a later cell) is reported
+//   at its opening quote and that field is re-read as unquoted text, so the rows after it still
+//   scan normally; a stray quote in an unquoted
 //   field or text after a closing quote is reported once per field and kept in the value verbatim.
 
 import { GrowableUint32 } from './growable';
