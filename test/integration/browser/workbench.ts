@@ -130,7 +130,7 @@ export function cell(grid: FrameLocator, row: number, col: number) {
  * Picks the theme the way a user does. (A workbench.colorTheme or preferred*ColorTheme setting is not
  * enough here: with an extension under development the web workbench falls back to Light+ or Abyss.)
  */
-async function pickColorTheme(page: Page, scheme: ColorScheme): Promise<void> {
+export async function pickColorTheme(page: Page, scheme: ColorScheme): Promise<void> {
   const theme = scheme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern';
   await waitForExtension(page);
   await runCommand(page, 'Preferences: Color Theme');
