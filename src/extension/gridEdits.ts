@@ -1,6 +1,8 @@
 // Turns grid intents into core TextEdits against one scan of the document. Pure (no vscode), so every
 // write is computed by src/core/csv and only the bytes of the cells the user changed differ afterwards.
 import { editCell, insertRows, quoteField, type CsvTable, type TextEdit } from '../core/csv';
+import { newRowId, rowIdPrefix } from '../core/ledger/rowid';
+import { resolveSchema } from '../core/ledger/schema';
 import type { CellWrite } from '../shared/protocol';
 
 /**
@@ -64,4 +66,26 @@ function extendRow(table: CsvTable, row: number, cells: Map<number, string>): Te
   const lead = first >= existing && existing > 0 ? ',' : '';
   const pad = first > existing ? ','.repeat(first - existing) : '';
   return { start, end: table.rowEnd(row), text: lead + pad + parts.join(',') };
+}
+
+/**
+ * Empty rows to insert before `before`; in a ledger each gets a fresh stable id (编号) that no row
+ * in the file has, with the prefix of the row it is inserted next to.
+ */
+export function newRows(table: CsvTable, before: number, count: number): string[][] {
+  const header = table.rowCount > 0 ? table.rowValues(0) : [];
+  const idCol = resolveSchema(header).columns.get('id');
+  if (idCol === undefined) return Array.from({ length: count }, () => []);
+  const ids = new Set<string>();
+  for (let row = 1; row < table.rowCount; row++) ids.add(table.cellValue(row, idCol).trim());
+  const neighbour = before < table.rowCount ? before : before - 1;
+  const prefix = rowIdPrefix(neighbour >= 1 ? table.cellValue(neighbour, idCol).trim() : undefined);
+  return Array.from({ length: count }, () => {
+    const id = newRowId(ids, prefix);
+    ids.add(id);
+    // As wide as the header, so the new row is not reported as ragged.
+    const row = new Array<string>(Math.max(header.length, idCol + 1)).fill('');
+    row[idCol] = id;
+    return row;
+  });
 }

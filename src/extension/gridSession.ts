@@ -2,12 +2,18 @@
 // minimal WorkspaceEdits. The document is the only model, so VS Code owns undo, dirty state, save and backup.
 import * as vscode from 'vscode';
 import { deleteRows, insertRows, type TextEdit } from '../core/csv';
-import type { CellWrite, GridFromWebview, GridNotice, GridToWebview } from '../shared/protocol';
+import type {
+  CellProblem,
+  CellWrite,
+  GridFromWebview,
+  GridNotice,
+  GridToWebview,
+} from '../shared/protocol';
 import { tableFor } from './documentTables';
-import { editsForWrites } from './gridEdits';
+import { editsForWrites, newRows } from './gridEdits';
 import { validateGridMessage } from './messageValidation';
 import { gridStrings } from './gridStrings';
-import { displayUnitSetting, storeDisplayUnit } from './displayUnit';
+import { gridUnitSetting, storeDisplayUnit } from './displayUnit';
 
 export interface GridSessionHooks {
   log: vscode.LogOutputChannel;
@@ -15,6 +21,8 @@ export interface GridSessionHooks {
     session: GridSession,
     message: Extract<GridFromWebview, { type: 'selection' }>,
   ): void;
+  /** Current validation problems for the document, sent right after `init`. */
+  problems?(session: GridSession): CellProblem[];
 }
 
 export class GridSession implements vscode.Disposable {
@@ -37,7 +45,8 @@ export class GridSession implements vscode.Disposable {
         // Without retainContextWhenHidden a hidden webview is destroyed; it says `ready` again when shown.
         if (!panel.visible) this.ready = false;
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.sendFullText()),
+      // Trust changes what the grid may do (edit, evaluate formulas): start it over.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.post(this.initMessage())),
     );
   }
 
@@ -48,6 +57,14 @@ export class GridSession implements vscode.Disposable {
   post(message: GridToWebview): void {
     if (this.ready) void this.panel.webview.postMessage(message);
   }
+
+  /** Select and show a cell; waits for the webview if it is still loading. */
+  reveal(row: number, col: number): void {
+    if (this.ready) this.post({ type: 'reveal', row, col });
+    else this.pendingReveal = { row, col };
+  }
+
+  private pendingReveal: { row: number; col: number } | undefined;
 
   /** Entry point for the webview and for FundLedgerApi alike: validate, then act. Resolves false if rejected. */
   receive(raw: unknown): Promise<boolean> {
@@ -68,10 +85,15 @@ export class GridSession implements vscode.Disposable {
 
   private async handle(message: GridFromWebview): Promise<boolean> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
         this.post(this.initMessage());
+        const problems = this.hooks.problems?.(this) ?? [];
+        if (problems.length > 0) this.post({ type: 'problems', problems });
+        if (this.pendingReveal) this.post({ type: 'reveal', ...this.pendingReveal });
+        this.pendingReveal = undefined;
         return true;
+      }
       case 'editCell':
         return this.write([message]);
       case 'editCells':
@@ -79,11 +101,7 @@ export class GridSession implements vscode.Disposable {
       case 'insertRows':
         return this.rowEdit((t) => {
           if (message.before > t.rowCount) return undefined;
-          return insertRows(
-            t,
-            message.before,
-            Array.from({ length: message.count }, () => []),
-          );
+          return insertRows(t, message.before, newRows(t, message.before, message.count));
         });
       case 'deleteRows':
         return this.rowEdit((t) => {
@@ -169,7 +187,7 @@ export class GridSession implements vscode.Disposable {
       readOnly: notice !== null,
       evaluateFormulas: vscode.workspace.isTrusted,
       notice,
-      displayUnit: displayUnitSetting(),
+      displayUnit: gridUnitSetting(),
       strings: gridStrings.webview(),
       language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en',
     };

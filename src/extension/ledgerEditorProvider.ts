@@ -1,9 +1,12 @@
-// The ledger grid custom editor. The TextDocument is the model (see gridSession.ts); this file only
-// registers the two view types, builds the webview and keeps track of open grids for commands and tests.
+// The ledger grid custom editor. The TextDocument is the model (see gridSession.ts); this file
+// registers the two view types, builds the webview and keeps track of open grids for commands,
+// the status bar, live diagnostics and tests.
 import * as vscode from 'vscode';
-import type { GridToWebview } from '../shared/protocol';
-import { onDisplayUnitChange } from './displayUnit';
+import type { CellProblem, GridToWebview } from '../shared/protocol';
+import { onGridUnitChange } from './displayUnit';
 import { GridSession } from './gridSession';
+import { isLedgerUri, LiveDiagnostics } from './ledgerDiagnostics';
+import { GridStatusBar } from './statusBar';
 import { webviewRoots, webviewShell } from './webviewHtml';
 
 export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
@@ -11,7 +14,8 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
   static readonly anyCsvViewType = 'fundLedger.gridAnyCsv';
 
   private readonly sessions = new Set<GridSession>();
-  private readonly log: vscode.LogOutputChannel;
+  readonly diagnostics: LiveDiagnostics;
+  private readonly status = new GridStatusBar();
 
   static register(
     context: vscode.ExtensionContext,
@@ -27,16 +31,21 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
         provider,
         options,
       ),
-      onDisplayUnitChange((unit) => provider.broadcast({ type: 'displayUnit', unit })),
+      onGridUnitChange((unit) => provider.broadcast({ type: 'displayUnit', unit })),
+      provider.diagnostics,
+      provider.status,
     );
     return provider;
   }
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
-    log: vscode.LogOutputChannel,
+    private readonly log: vscode.LogOutputChannel,
   ) {
-    this.log = log;
+    this.diagnostics = new LiveDiagnostics(
+      (doc) => isLedgerUri(doc.uri) || this.sessionsFor(doc.uri).length > 0,
+      (uri, problems) => this.sendProblems(uri, problems),
+    );
   }
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
@@ -44,18 +53,32 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
       enableScripts: true,
       localResourceRoots: webviewRoots(this.context.extensionUri),
     };
-    const session = new GridSession(document, panel, { log: this.log });
+    const session = new GridSession(document, panel, {
+      log: this.log,
+      onSelection: (s, m) => {
+        if (s.panel.active)
+          this.status.show(s.document, m, this.diagnostics.targetsFor(s.document.uri));
+      },
+      problems: (s) => this.diagnostics.problemsFor(s.document.uri),
+    });
     this.sessions.add(session);
+    panel.onDidChangeViewState(() => {
+      if (!this.activeSession()) this.status.hide();
+    });
     panel.onDidDispose(() => {
       this.sessions.delete(session);
       session.dispose();
+      if (!this.activeSession()) this.status.hide();
     });
     panel.webview.html = webviewShell(panel.webview, this.context.extensionUri, {
       script: 'grid',
       styles: ['grid.css'],
+      codicons: true,
       title: vscode.l10n.t('Fund Ledger Grid'),
       lang: vscode.env.language,
     });
+    // A plain .csv opened with the grid is checked as a ledger from now on.
+    this.diagnostics.schedule(document, 0);
   }
 
   /** Open grids on `uri`, the active one first. */
@@ -72,5 +95,9 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
 
   broadcast(message: GridToWebview): void {
     for (const s of this.sessions) s.post(message);
+  }
+
+  private sendProblems(uri: vscode.Uri, problems: CellProblem[]): void {
+    for (const s of this.sessionsFor(uri)) s.post({ type: 'problems', problems });
   }
 }

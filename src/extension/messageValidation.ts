@@ -1,6 +1,6 @@
 // Every message from a webview is untrusted input (a compromised or buggy webview can post anything):
 // it is checked here, field by field, before anything touches the document.
-import type { CellWrite, DisplayUnit, GridFromWebview } from '../shared/protocol';
+import type { CellWrite, DisplayUnit, GridFromWebview, GridUnitChoice } from '../shared/protocol';
 
 /** Upper bounds that no honest grid message reaches; beyond them a message is rejected, not clipped. */
 export const LIMITS = {
@@ -19,6 +19,10 @@ const UNITS: readonly DisplayUnit[] = ['元', '万元', '亿元'];
 
 export function isDisplayUnit(value: unknown): value is DisplayUnit {
   return UNITS.some((u) => u === value);
+}
+
+export function isGridUnitChoice(value: unknown): value is GridUnitChoice {
+  return value === 'asDeclared' || isDisplayUnit(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -106,7 +110,7 @@ export function validateGridMessage(raw: unknown): Validated {
     }
     case 'setDisplayUnit': {
       const unit = m['unit'];
-      if (!isDisplayUnit(unit)) return fail('setDisplayUnit: unknown unit');
+      if (!isGridUnitChoice(unit)) return fail('setDisplayUnit: unknown unit');
       return { ok: true, message: { type: 'setDisplayUnit', unit } };
     }
     default:

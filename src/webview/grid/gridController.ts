@@ -1,34 +1,41 @@
-// Wires the grid together: the mirror of the document, the selection, the view, the in-cell editor and
-// the formula bar. User intents go to the extension as messages; nothing here edits the text itself.
+// Wires the grid together: the mirror of the document, the sort/filter view, the selection (in display
+// rows), the view, the in-cell editor and the formula bar. User intents go to the extension as messages
+// in file coordinates; nothing here edits the text itself.
 import type { CellWrite, GridToWebview } from '../../shared/protocol';
 import { CellEditor } from './cellEditor';
 import { GridModel } from './gridModel';
-import { GridView, type CellPresentation } from './gridView';
+import { GridView } from './gridView';
 import { ColumnLayout, columnLetters } from './layout';
+import type { LedgerPresenter } from './presenter';
+import { RowOrder, type CellKey } from './rowOrder';
 import { Selection, type CellRef } from './selection';
 import { post } from './vscodeApi';
 
-export interface Presenter {
-  present(model: GridModel, row: number, col: number): CellPresentation;
-}
-
 export class GridController {
-  readonly model = new GridModel();
   readonly selection = new Selection(0, 0);
+  readonly order = new RowOrder();
   readonly view: GridView;
   readonly editor: CellEditor;
   readonly formulaBar = document.createElement('input');
   readonly cellName = document.createElement('span');
   private selectionEpoch = 0;
+  /** Cells with a validation problem: `row:col` (file coordinates) → class and message. */
+  problems = new Map<string, { className: string; message: string }>();
+  /** Set by main.ts. */
+  onChange?: () => void;
+  onSelect?: () => void;
+  onNavigateKey?: (e: KeyboardEvent) => void;
 
   constructor(
+    readonly model: GridModel,
     layout: ColumnLayout,
-    private readonly presenter: Presenter,
+    readonly presenter: LedgerPresenter,
   ) {
     this.view = new GridView(layout, {
-      rowCount: () => this.model.rowCount,
+      rowCount: () => this.order.count(this.model.rowCount),
       columnCount: () => this.model.columnCount,
-      present: (row, col) => this.presenter.present(this.model, row, col),
+      fileRow: (row) => this.order.fileRow(row),
+      present: (row, col) => this.present(row, col),
       epoch: () => this.model.epoch * 1_000_003 + this.selectionEpoch,
       isSelected: (row, col) => this.selection.contains(row, col),
       isActive: (row, col) =>
@@ -41,7 +48,7 @@ export class GridController {
       }),
       target: () => (this.model.readOnly ? null : { ...this.selection.active }),
       commit: (cell, value, move) => {
-        if (value !== null) this.write([{ row: cell.row, col: cell.col, value }]);
+        if (value !== null) this.write([{ row: this.fileRow(cell.row), col: cell.col, value }]);
         this.moveBy(move.dRow, move.dCol, false);
       },
       cancel: () => this.selectionChanged(),
@@ -62,35 +69,75 @@ export class GridController {
         this.model.reset(message.text, message.version, message.readOnly, message.notice);
         this.afterChange();
         break;
-      case 'update':
-        if (!this.model.applySplices(message.splices, message.version, message.length)) {
+      case 'update': {
+        const changed = this.model.applySplices(message.splices, message.version, message.length);
+        if (changed === null) {
           post({ type: 'requestText' });
           return;
         }
         this.model.readOnly = message.readOnly;
         this.model.notice = message.notice;
-        this.afterChange();
+        this.afterChange(changed === 'many' ? undefined : changed);
         break;
-      case 'reveal':
-        this.select({ row: message.row, col: message.col }, false);
+      }
+      case 'reveal': {
+        let row = this.order.displayRow(message.row);
+        if (row < 0) {
+          // The row is hidden by the filter: drop the view rather than fail to show it.
+          this.order.clear();
+          this.refreshOrder();
+          row = message.row;
+        }
+        this.select({ row, col: message.col }, false);
+        this.editor.input.focus({ preventScroll: true });
+        break;
+      }
+      case 'problems':
+        this.problems = new Map(
+          message.problems.map((p) => [
+            `${p.row}:${p.col}`,
+            { className: `problem-${p.severity}`, message: p.message },
+          ]),
+        );
+        this.selectionEpoch++;
+        this.view.schedule();
         break;
       default:
         break;
     }
   }
 
-  /** Called after the document changed: keep the selection on the same coordinates, redraw. */
-  afterChange(): void {
-    this.selection.resize(this.model.rowCount, this.model.columnCount);
+  /** After the document changed: recalculate, re-apply the view, keep the selection, redraw. */
+  afterChange(cell?: { row: number; col: number }): void {
+    if (cell) this.presenter.cellChanged(cell.row, cell.col);
+    else this.presenter.rebuild();
+    if (this.order.sort || this.order.filter) this.refreshOrder();
+    this.selection.resize(this.view.rowCountNow(), this.model.columnCount);
     this.formulaBar.readOnly = this.model.readOnly;
     this.syncFormulaBar();
     this.view.schedule();
     this.onChange?.();
   }
 
-  /** Set by main.ts to refresh toolbar, notice, status. */
-  onChange?: () => void;
-  onSelect?: () => void;
+  refreshOrder(): void {
+    this.order.recompute(
+      this.model.rowCount,
+      (row, col) => this.sortKey(row, col),
+      (row) => this.model.table.rowValues(row).join('\u0001'),
+    );
+    this.selection.resize(this.view.rowCountNow(), this.model.columnCount);
+    this.selectionEpoch++;
+    this.view.schedule();
+  }
+
+  fileRow(displayRow: number): number {
+    return this.order.fileRow(displayRow);
+  }
+
+  /** Raw text at a display position. */
+  raw(row: number, col: number): string {
+    return this.model.raw(this.fileRow(row), col);
+  }
 
   write(cells: CellWrite[]): void {
     if (this.model.readOnly || cells.length === 0) return;
@@ -122,16 +169,32 @@ export class GridController {
     if (this.model.readOnly) return;
     const cell = { ...this.selection.active };
     this.view.reveal(cell.row, cell.col);
-    this.editor.open(cell, this.model.raw(cell.row, cell.col));
+    this.editor.open(cell, this.raw(cell.row, cell.col));
   }
-
-  /** Set by main.ts: keys while navigating. */
-  onNavigateKey?: (e: KeyboardEvent) => void;
 
   syncFormulaBar(): void {
     const { row, col } = this.selection.active;
-    if (document.activeElement !== this.formulaBar)
-      this.formulaBar.value = this.model.raw(row, col);
-    this.cellName.textContent = `${columnLetters(col)}${row + 1}`;
+    if (document.activeElement !== this.formulaBar) this.formulaBar.value = this.raw(row, col);
+    this.cellName.textContent = `${columnLetters(col)}${this.fileRow(row) + 1}`;
+  }
+
+  private present(displayRow: number, col: number): ReturnType<LedgerPresenter['present']> {
+    const row = this.fileRow(displayRow);
+    const shown = this.presenter.present(this.model, row, col);
+    const problem = this.problems.get(`${row}:${col}`);
+    if (!problem) return shown;
+    return {
+      text: shown.text,
+      className: `${shown.className} ${problem.className}`.trim(),
+      title: shown.title ? `${shown.title}\n${problem.message}` : problem.message,
+    };
+  }
+
+  private sortKey(row: number, col: number): CellKey {
+    const fen = this.presenter.fen(row, col);
+    if (fen !== null) return { kind: 'number', value: fen };
+    const v = this.presenter.value(row, col);
+    if (v.kind === 'number') return { kind: 'number', value: Number(v.value) };
+    return { kind: 'text', value: v.kind === 'text' ? v.value : v.kind === 'error' ? v.code : '' };
   }
 }

@@ -20,18 +20,27 @@ export class GridModel {
     this.rescan();
   }
 
-  /** Applies the splices in order; false when the result does not have the expected length (drift). */
-  applySplices(splices: readonly TextSplice[], version: number, length: number): boolean {
+  /**
+   * Applies the splices in order. Returns null when the result does not have the expected length
+   * (drift: ask for the whole text), else the one cell that changed in place, or 'many'.
+   */
+  applySplices(
+    splices: readonly TextSplice[],
+    version: number,
+    length: number,
+  ): { row: number; col: number } | 'many' | null {
     let text = this.text;
     for (const s of splices) {
-      if (s.start < 0 || s.end < s.start || s.end > text.length) return false;
+      if (s.start < 0 || s.end < s.start || s.end > text.length) return null;
       text = text.slice(0, s.start) + s.text + text.slice(s.end);
     }
-    if (text.length !== length) return false;
+    if (text.length !== length) return null;
+    const before = this.table;
     this.text = text;
     this.version = version;
     this.rescan();
-    return true;
+    const only = splices.length === 1 ? splices[0] : undefined;
+    return (only && inPlaceCell(before, this.table, only)) ?? 'many';
   }
 
   /** Number of columns to show: the widest row, at least the header's. */
@@ -56,4 +65,31 @@ export class GridModel {
     if (row >= this.table.rowCount || col >= this.table.cellCount(row)) return '';
     return this.table.cellValue(row, col);
   }
+}
+
+/** The cell a splice changed when it stayed inside that one cell and the table kept its shape. */
+function inPlaceCell(
+  before: CsvTable,
+  after: CsvTable,
+  s: TextSplice,
+): { row: number; col: number } | undefined {
+  if (before.rowCount !== after.rowCount || before.rowCount === 0) return undefined;
+  let lo = 0;
+  let hi = before.rowCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (before.rowStart(mid) <= s.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const row = lo;
+  const cells = before.cellCount(row);
+  if (cells !== after.cellCount(row) || s.end > before.rowEnd(row)) return undefined;
+  for (let col = 0; col < cells; col++) {
+    if (before.cellStart(row, col) <= s.start && s.end <= before.cellEnd(row, col)) {
+      const grown = s.text.length - (s.end - s.start);
+      const end = after.cellEnd(row, col);
+      return end === before.cellEnd(row, col) + grown ? { row, col } : undefined;
+    }
+  }
+  return undefined;
 }

@@ -11,7 +11,10 @@ export interface CellPresentation {
 }
 
 export interface GridSource {
+  /** Display rows, header included. */
   rowCount(): number;
+  /** The file row shown at a display row (sort and filter are views). */
+  fileRow(displayRow: number): number;
   columnCount(): number;
   present(row: number, col: number): CellPresentation;
   /** Changes whenever anything a cell shows may have changed. */
@@ -101,7 +104,7 @@ export class GridView {
       this.body.appendChild(row.el);
     }
     while (this.rows.length > needed) this.rows.pop()?.el.remove();
-    // Keep each file row on the element that showed it last, so scrolling rewrites only the new rows.
+    // Keep each display row on the element that showed it last, so scrolling rewrites only the new rows.
     const byRow = new Map<number, RowView>();
     const free: RowView[] = [];
     for (const view of this.rows) {
@@ -109,15 +112,26 @@ export class GridView {
       else free.push(view);
     }
     for (let i = range.first; i <= range.last; i++) {
-      const fileRow = i + 1;
-      const view = byRow.get(fileRow) ?? free.pop();
+      const displayRow = i + 1;
+      const view = byRow.get(displayRow) ?? free.pop();
       if (!view) continue;
-      if (view.row !== fileRow) {
-        view.row = fileRow;
+      if (view.row !== displayRow) {
+        view.row = displayRow;
         view.el.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
       }
-      this.fillRow(view, fileRow, cols.first, cols.last, true);
+      this.fillRow(view, displayRow, cols.first, cols.last, true);
     }
+  }
+
+  rowCountNow(): number {
+    return this.source.rowCount();
+  }
+
+  /** The display row a rendered cell element belongs to. */
+  displayRowOf(el: Element): number | undefined {
+    const rowEl = el.closest('.row');
+    if (rowEl === this.headRow.el) return 0;
+    return this.rows.find((r) => r.el === rowEl)?.row;
   }
 
   /** Content-box rectangle of a cell relative to the body (row ≥ 1) or the head (row 0). */
@@ -185,7 +199,8 @@ export class GridView {
   }
 
   private fillRow(view: RowView, row: number, first: number, last: number, exists: boolean): void {
-    view.num.textContent = exists ? String(row + 1) : '';
+    const fileRow = this.source.fileRow(row);
+    view.num.textContent = exists ? String(fileRow + 1) : '';
     view.cells = this.syncCells(view.el, view.cells, exists ? last - first + 1 : 0, 'cell');
     const epoch = this.source.epoch();
     for (let col = first; col <= last && exists; col++) {
@@ -200,7 +215,7 @@ export class GridView {
       cell.key = key;
       const shown = this.source.present(row, col);
       place(cell.el, left, width);
-      cell.el.dataset['row'] = String(row);
+      cell.el.dataset['row'] = String(this.source.fileRow(row));
       cell.el.dataset['col'] = String(col);
       cell.el.className =
         'cell' +

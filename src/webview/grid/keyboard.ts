@@ -1,5 +1,6 @@
 // Spreadsheet keys while navigating (the in-cell editor handles its own keys while editing).
 import type { GridController } from './gridController';
+import { clearSelection } from './editActions';
 import { jumpTarget } from './selection';
 
 /** Extra commands bound by other modules (clipboard, rows, find), keyed like `ctrl+d`. */
@@ -26,10 +27,10 @@ export function onGridKey(grid: GridController, e: KeyboardEvent, extra: KeyActi
   const ctrl = e.ctrlKey || e.metaKey;
   const shift = e.shiftKey;
   const { row, col } = grid.selection.active;
-  const rows = grid.model.rowCount;
+  const rows = grid.view.rowCountNow();
   const cols = grid.model.columnCount;
-  const filledInCol = (r: number): boolean => grid.model.raw(r, col) !== '';
-  const filledInRow = (c: number): boolean => grid.model.raw(row, c) !== '';
+  const filledInCol = (r: number): boolean => grid.raw(r, col) !== '';
+  const filledInRow = (c: number): boolean => grid.raw(row, c) !== '';
   let handled = true;
   switch (e.key) {
     case 'ArrowUp':
@@ -91,21 +92,10 @@ function handleOther(grid: GridController, e: KeyboardEvent, ctrl: boolean): boo
     // which undoes on the document, so the grid, a text editor and a second grid share one history.
     if (key === 'a') {
       grid.select({ row: 0, col: 0 }, false);
-      grid.select({ row: grid.model.rowCount - 1, col: grid.model.columnCount - 1 }, true);
+      grid.select({ row: grid.view.rowCountNow() - 1, col: grid.model.columnCount - 1 }, true);
     } else return false;
     return true;
   }
   // A printable character is left to the focused cell-editor input, whose `input` event starts editing.
   return false;
-}
-
-export function clearSelection(grid: GridController): void {
-  const r = grid.selection.rect();
-  const cells = [];
-  for (let row = r.top; row <= r.bottom; row++) {
-    for (let col = r.left; col <= r.right; col++) {
-      if (grid.model.raw(row, col) !== '') cells.push({ row, col, value: '' });
-    }
-  }
-  grid.write(cells);
 }

@@ -1,47 +1,112 @@
-// Grid webview entry: builds the shell inside the empty body, then waits for `init` after saying `ready`.
-import type { GridToWebview } from '../../shared/protocol';
+// Grid webview entry: builds the shell inside the empty body, says `ready`, and renders what `init` brings.
+import type { GridToWebview, GridUnitChoice } from '../../shared/protocol';
+import { enableColumnResize } from './columnResize';
+import {
+  clearSelection,
+  deleteRows,
+  fillDown,
+  insertRows,
+  pasteTsv,
+  selectionAsTsv,
+} from './editActions';
+import { FindBar } from './findBar';
 import { GridController } from './gridController';
+import { GridModel } from './gridModel';
 import { onGridKey } from './keyboard';
 import { setBundle, t } from './l10n';
 import { ColumnLayout } from './layout';
-import { BasicPresenter } from './presenter';
+import { LedgerPresenter } from './presenter';
+import { postSelection } from './selectionSummary';
+import { Toolbar } from './toolbar';
 import { loadState, post, saveState } from './vscodeApi';
 
 const saved = loadState();
-const layout = new ColumnLayout(saved.columnWidths ?? []);
-const grid = new GridController(layout, new BasicPresenter());
+const model = new GridModel();
+const presenter = new LedgerPresenter(model);
+const grid = new GridController(model, new ColumnLayout(saved.columnWidths ?? []), presenter);
+const find = new FindBar(grid);
+const toolbar = new Toolbar(grid, find);
 
-const toolbar = document.createElement('div');
-toolbar.className = 'toolbar';
 const formulaRow = document.createElement('div');
 formulaRow.className = 'formula-row';
 formulaRow.append(grid.cellName, grid.formulaBar);
 const notice = document.createElement('div');
 notice.className = 'notice';
+notice.setAttribute('role', 'alert');
 notice.hidden = true;
 const noticeText = document.createElement('span');
 const openAsText = document.createElement('button');
+openAsText.type = 'button';
+openAsText.className = 'open-as-text';
 openAsText.addEventListener('click', () => post({ type: 'openAsText' }));
 notice.append(noticeText, openAsText);
-document.body.append(toolbar, formulaRow, notice, grid.view.viewport);
+const main = document.createElement('div');
+main.className = 'main';
+main.append(grid.view.viewport, find.el);
+document.body.append(toolbar.el, formulaRow, notice, main);
 
-grid.onNavigateKey = (e) => onGridKey(grid, e, {});
+const keys = {
+  'ctrl+f': () => find.open(),
+  'ctrl+d': () => fillDown(grid),
+  'ctrl+shift++': () => insertRows(grid, false),
+  'ctrl+=': () => insertRows(grid, false),
+  'ctrl+-': () => deleteRows(grid),
+};
+grid.onNavigateKey = (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') e.stopPropagation();
+  onGridKey(grid, e, keys);
+};
+
+let unit: GridUnitChoice = saved.displayUnit ?? 'asDeclared';
+function setUnit(next: GridUnitChoice): void {
+  unit = next;
+  presenter.unit = next;
+  toolbar.setUnit(next);
+  model.epoch++;
+  grid.view.schedule();
+  persist();
+}
+
 grid.onChange = () => {
-  notice.hidden = grid.model.notice === null;
-  noticeText.textContent = grid.model.notice?.message ?? '';
+  notice.hidden = model.notice === null;
+  noticeText.textContent = model.notice?.message ?? '';
   openAsText.textContent = t('Open as text');
-  openAsText.hidden = !grid.model.notice?.offerText;
-  document.body.classList.toggle('read-only', grid.model.readOnly);
+  openAsText.hidden = !model.notice?.offerText;
+  document.body.classList.toggle('read-only', model.readOnly);
+  toolbar.refresh();
+  postSelection(grid);
   persist();
 };
-grid.onSelect = () => persist();
+grid.onSelect = () => {
+  postSelection(grid);
+  persist();
+};
+
+// The focused cell-editor input receives the clipboard events (Ctrl+C / Ctrl+X / Ctrl+V, menus).
+const input = grid.editor.input;
+input.addEventListener('copy', (e) => {
+  if (grid.editor.editing || !e.clipboardData) return;
+  e.preventDefault();
+  e.clipboardData.setData('text/plain', selectionAsTsv(grid));
+});
+input.addEventListener('cut', (e) => {
+  if (grid.editor.editing || !e.clipboardData) return;
+  e.preventDefault();
+  e.clipboardData.setData('text/plain', selectionAsTsv(grid));
+  clearSelection(grid);
+});
+input.addEventListener('paste', (e) => {
+  if (grid.editor.editing || !e.clipboardData) return;
+  e.preventDefault();
+  pasteTsv(grid, e.clipboardData.getData('text/plain'));
+});
 
 function cellFromEvent(e: MouseEvent): { row: number; col: number } | null {
   const target = e.target instanceof Element ? e.target.closest('[role="gridcell"]') : null;
   if (!(target instanceof HTMLElement)) return null;
-  const row = Number(target.dataset['row']);
+  const row = grid.view.displayRowOf(target);
   const col = Number(target.dataset['col']);
-  return Number.isInteger(row) && Number.isInteger(col) ? { row, col } : null;
+  return row !== undefined && Number.isInteger(col) ? { row, col } : null;
 }
 
 let dragging = false;
@@ -51,6 +116,7 @@ grid.view.viewport.addEventListener('mousedown', (e) => {
   e.preventDefault();
   if (grid.editor.editing) grid.editor.finish({ dRow: 0, dCol: 0 }, false);
   grid.select(cell, e.shiftKey);
+  input.focus({ preventScroll: true });
   dragging = true;
 });
 grid.view.viewport.addEventListener('mousemove', (e) => {
@@ -64,19 +130,21 @@ window.addEventListener('mouseup', () => {
 grid.view.viewport.addEventListener('dblclick', (e) => {
   if (cellFromEvent(e)) grid.startEdit();
 });
+enableColumnResize(grid.view, () => persist());
 
 grid.formulaBar.addEventListener('keydown', (e) => {
+  e.stopPropagation();
+  const { row, col } = grid.selection.active;
   if (e.key === 'Enter') {
     e.preventDefault();
-    const { row, col } = grid.selection.active;
     const value = grid.formulaBar.value;
-    if (value !== grid.model.raw(row, col)) grid.write([{ row, col, value }]);
+    if (value !== grid.raw(row, col)) grid.write([{ row: grid.fileRow(row), col, value }]);
     grid.moveBy(1, 0, false);
-    grid.editor.input.focus();
+    input.focus();
   } else if (e.key === 'Escape') {
     e.preventDefault();
-    grid.formulaBar.value = grid.model.raw(grid.selection.active.row, grid.selection.active.col);
-    grid.editor.input.focus();
+    grid.formulaBar.value = grid.raw(row, col);
+    input.focus();
   }
 });
 
@@ -92,8 +160,8 @@ function persist(): void {
       col: active.col,
       anchorRow: anchor.row,
       anchorCol: anchor.col,
-      columnWidths: layout.saved(),
-      displayUnit: saved.displayUnit ?? null,
+      columnWidths: grid.view.layout.saved(),
+      displayUnit: unit,
     });
   }, 200);
 }
@@ -102,7 +170,24 @@ grid.view.viewport.addEventListener('scroll', persist, { passive: true });
 let restored = false;
 window.addEventListener('message', (event: MessageEvent<GridToWebview>) => {
   const message = event.data;
-  if (message.type === 'init') setBundle(message.strings);
+  switch (message.type) {
+    case 'init':
+      setBundle(message.strings);
+      presenter.evaluate = message.evaluateFormulas;
+      presenter.language = message.language;
+      presenter.unit = message.displayUnit;
+      unit = message.displayUnit;
+      toolbar.setUnit(unit);
+      break;
+    case 'displayUnit':
+      setUnit(message.unit);
+      return;
+    case 'find':
+      find.open();
+      return;
+    default:
+      break;
+  }
   grid.handle(message);
   if (message.type === 'init' && !restored) {
     restored = true;

@@ -1,13 +1,98 @@
-// What a cell shows. For now the raw value, numbers right-aligned; formulas and money come with the core.
+// What each cell shows: formula results from the core's FormulaEngine (recalculated incrementally on
+// every edit), amounts exact and grouped in the chosen display unit, errors as their code with the
+// message on hover. In Restricted Mode nothing is evaluated: formulas show as the text they are.
+import { FormulaEngine } from '../../core/formula/engine';
+import type { CellValue } from '../../core/formula/types';
+import { formatAmount } from '../../core/money/format';
+import { parseAmount } from '../../core/money/parse';
+import type { GridUnitChoice } from '../../shared/protocol';
+import { GridSheet } from './gridSheet';
 import type { GridModel } from './gridModel';
 import type { CellPresentation } from './gridView';
+import { t } from './l10n';
+import { columnLetters } from './layout';
 
-const NUMBER = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+export class LedgerPresenter {
+  readonly sheet: GridSheet;
+  private engine: FormulaEngine | null = null;
+  evaluate = true;
+  unit: GridUnitChoice = 'asDeclared';
+  language: 'zh' | 'en' = 'en';
 
-export class BasicPresenter {
+  constructor(private readonly model: GridModel) {
+    this.sheet = new GridSheet(model);
+  }
+
+  /** Everything may have changed (new text, rows inserted or deleted, header edited). */
+  rebuild(): void {
+    this.sheet.refresh();
+    this.engine = null;
+    if (!this.evaluate) return;
+    try {
+      this.engine = new FormulaEngine(this.sheet);
+    } catch {
+      // More columns than the engine indexes: show raw text rather than nothing.
+      this.engine = null;
+    }
+  }
+
+  /** One cell's text changed in place: only its dependants are recalculated. */
+  cellChanged(row: number, col: number): void {
+    if (row === 0 || !this.engine) {
+      this.rebuild();
+      return;
+    }
+    if (col === this.sheet.idColumn) this.sheet.reindexIds();
+    this.engine.setCell(row, col, this.model.raw(row, col));
+  }
+
+  value(row: number, col: number): CellValue {
+    if (this.engine) return this.engine.value(row, col);
+    const raw = this.model.raw(row, col);
+    return raw === '' ? { kind: 'empty' } : { kind: 'text', value: raw };
+  }
+
+  /** Exact amount in fen for sums (amount cells, and plain numbers read as 元), or null. */
+  fen(row: number, col: number): bigint | null {
+    const v = this.value(row, col);
+    if (v.kind !== 'number') return null;
+    if (v.fen !== undefined) return v.fen;
+    const parsed = parseAmount(v.value, '元');
+    return parsed.ok ? parsed.fen : null;
+  }
+
   present(model: GridModel, row: number, col: number): CellPresentation {
     const raw = model.raw(row, col);
-    if (row === 0) return { text: raw, className: 'header', title: raw.length > 20 ? raw : '' };
-    return { text: raw, className: NUMBER.test(raw.trim()) ? 'num' : '', title: '' };
+    if (row === 0) return { text: raw, className: 'header', title: raw.length > 16 ? raw : '' };
+    const formula = raw.startsWith('=');
+    if (!this.engine) return { text: raw, className: formula ? 'formula-text' : '', title: '' };
+    const v = this.engine.value(row, col);
+    const extra = formula && this.engine.isFormula(row, col) ? ' formula' : '';
+    switch (v.kind) {
+      case 'empty':
+        return { text: '', className: extra.trim(), title: '' };
+      case 'text':
+        return { text: v.value, className: extra.trim(), title: '' };
+      case 'bool':
+        return { text: v.value ? 'TRUE' : 'FALSE', className: `num${extra}`, title: '' };
+      case 'error': {
+        const message = this.language === 'zh' ? v.message.zh : v.message.en;
+        const at = v.origin.row !== row || v.origin.col !== col;
+        const where = at
+          ? ` (${t('from {0}', `${columnLetters(v.origin.col)}${v.origin.row + 1}`)})`
+          : '';
+        return { text: v.code, className: `error${extra}`, title: `${v.code} ${message}${where}` };
+      }
+      case 'number': {
+        const unit = this.sheet.amountUnit(col);
+        if (v.fen === undefined || unit === null) {
+          return { text: v.value, className: `num${extra}`, title: '' };
+        }
+        const shown = this.unit === 'asDeclared' ? unit : this.unit;
+        const text = formatAmount(v.fen, shown);
+        const title = shown === unit ? '' : `${formatAmount(v.fen, unit)} ${unit}`;
+        return { text, className: `num${extra}`, title };
+      }
+    }
   }
 }

@@ -1,5 +1,5 @@
 // The one handle the webview has on VS Code: typed messages out, persisted view state in and out.
-import type { DisplayUnit, FromWebview } from '../../shared/protocol';
+import type { FromWebview, GridUnitChoice } from '../../shared/protocol';
 
 /** What survives the tab being hidden and shown (no retainContextWhenHidden). */
 export interface GridViewState {
@@ -10,7 +10,7 @@ export interface GridViewState {
   anchorRow: number;
   anchorCol: number;
   columnWidths: number[];
-  displayUnit: DisplayUnit | null;
+  displayUnit: GridUnitChoice | null;
 }
 
 interface VsCodeApi {
@@ -43,7 +43,9 @@ export function loadState(): Partial<GridViewState> {
   const widths = s['columnWidths'];
   if (Array.isArray(widths)) out.columnWidths = widths.filter(isNumber);
   const unit = s['displayUnit'];
-  if (unit === '元' || unit === '万元' || unit === '亿元') out.displayUnit = unit;
+  if (unit === 'asDeclared' || unit === '元' || unit === '万元' || unit === '亿元') {
+    out.displayUnit = unit;
+  }
   return out;
 }
 
