@@ -76,9 +76,13 @@ console.log(
   `one-cell edit recalculation over ${EDITS} edits: p50 ${percentile(times, 0.5).toFixed(2)} ms, p90 ${percentile(times, 0.9).toFixed(2)} ms, max ${(times[times.length - 1] ?? 0).toFixed(2)} ms, ${(changedTotal / EDITS).toFixed(1)} cells changed per edit`,
 );
 const check = new FormulaEngine(sheet);
-const totalRow = [...totals][0] as number;
-const a = engine.value(totalRow, 3);
-const b = check.value(totalRow, 3);
+const same = [...totals].every((r) => {
+  const a = engine.value(r, 3);
+  const b = check.value(r, 3);
+  return a.kind === b.kind && (a.kind !== 'number' || (b.kind === 'number' && a.value === b.value));
+});
+const grand = engine.value([...totals][0] as number, 3);
 console.log(
-  `grand total ${a.kind === 'number' ? a.value : a.kind} (fresh recalc ${b.kind === 'number' ? b.value : b.kind}, ${JSON.stringify(a) === JSON.stringify(b) ? 'equal' : 'DIFFERENT'})`,
+  `grand total ${grand.kind === 'number' ? grand.value : grand.kind}; incremental totals ${same ? 'equal' : 'DIFFER from'} a fresh full recalculation`,
 );
+console.log(`heap used ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);

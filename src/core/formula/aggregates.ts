@@ -1,14 +1,16 @@
 import type { BigNumber } from 'mathjs';
 import type { Matcher } from './criteria';
 import { ErrVal, type Stored } from './types';
-import { fenToBig, isBig, RangeVal, ZERO, type EvalContext } from './values';
+import { fenToBig, isBig, RangeVal, type EvalContext } from './values';
 
-/** Rows per cache block: an edit rescans one block (≈1k rows) instead of the whole column. */
-export const BLOCK_SHIFT = 10;
+/** Rows per cache block (256): an edit rescans one block instead of the whole column (≈√100k). */
+export const BLOCK_SHIFT = 8;
 
 /** Exact running total: fen as bigint, plain numbers as BigNumber, combined once at the end. */
 export class Accumulator {
-  fen = 0n;
+  private bigFen = 0n;
+  /** Fen of ordinary size summed as an exact integer double: no bigint allocation per cell. */
+  private smallFen = 0;
   num: BigNumber | undefined;
   count = 0;
   /** Cells added, numeric or not (COUNTIF counts text matches too). */
@@ -17,25 +19,42 @@ export class Accumulator {
   add(cell: Stored): void {
     this.matched++;
     if (typeof cell === 'bigint') {
-      this.fen += cell;
+      if (cell <= SMALL && cell >= -SMALL) {
+        this.smallFen += Number(cell);
+        if (this.smallFen > FLUSH || this.smallFen < -FLUSH) this.flush();
+      } else this.bigFen += cell;
       this.count++;
     } else if (isBig(cell)) {
       this.num = this.num ? this.num.plus(cell) : cell;
       this.count++;
     } else if (cell instanceof ErrVal) this.error ??= cell;
   }
+  get fen(): bigint {
+    return this.bigFen + BigInt(this.smallFen);
+  }
+  private flush(): void {
+    this.bigFen += BigInt(this.smallFen);
+    this.smallFen = 0;
+  }
   merge(o: Accumulator): void {
-    this.fen += o.fen;
+    this.bigFen += o.bigFen;
+    this.smallFen += o.smallFen;
+    if (this.smallFen > FLUSH || this.smallFen < -FLUSH) this.flush();
     if (o.num) this.num = this.num ? this.num.plus(o.num) : o.num;
     this.count += o.count;
     this.matched += o.matched;
     this.error ??= o.error;
   }
   total(exp: number): BigNumber {
-    const num = this.num ?? ZERO();
-    return this.fen === 0n ? num : fenToBig(this.fen, exp).plus(num);
+    const fen = this.fen;
+    if (!this.num) return fenToBig(fen, exp);
+    return fen === 0n ? this.num : fenToBig(fen, exp).plus(this.num);
   }
 }
+
+// |cell| ≤ 2^40 fen and a running sum flushed past 2^51 keep every double sum an exact integer.
+const SMALL = 2n ** 40n;
+const FLUSH = 2 ** 51;
 
 /** Per-formula cache of block partial sums for one aggregate argument. */
 export interface BlockCache {

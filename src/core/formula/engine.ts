@@ -132,9 +132,9 @@ export class FormulaEngine {
     ]);
     for (const f of rebind) {
       const cell = this.formulas.get(f);
-      if (!cell || f === key) continue;
+      if (!cell || f === key || this.idsStillResolve(cell)) continue;
       this.removeFormula(f);
-      this.addFormula(cell.row, cell.col, this.sheet.raw(cell.row, cell.col));
+      this.addFormula(cell.row, cell.col, '', cell.compiled);
       seeds.add(f);
     }
     this.index.forEachDependent(row, col, this.isTotal, (f) => seeds.add(f));
@@ -202,9 +202,27 @@ export class FormulaEngine {
     return flag === 2;
   }
 
-  private addFormula(row: number, col: number, raw: string): void {
+  /** True when every `{id}` of the formula still names the row it was bound to: no re-binding needed. */
+  private idsStillResolve(cell: FormulaCell): boolean {
+    if (!cell.compiled.ok) return true;
+    let k = 0;
+    for (const ref of cell.compiled.refs) {
+      if (ref.kind !== 'id' || ref.id === '') continue;
+      const now = this.sheet.rowIndex(ref.id);
+      const bound = cell.bound[cell.compiled.refs.indexOf(ref)];
+      if (
+        now === undefined
+          ? bound?.kind !== 'error'
+          : bound?.kind === 'error' || cell.idRows[k++] !== now
+      )
+        return false;
+    }
+    return true;
+  }
+
+  private addFormula(row: number, col: number, raw: string, reuse?: Compiled): void {
     const key = cellKey(row, col);
-    const compiled = compileFormula(raw.slice(1));
+    const compiled = reuse ?? compileFormula(raw.slice(1));
     const cell: FormulaCell = {
       row,
       col,

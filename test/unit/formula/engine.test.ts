@@ -181,3 +181,52 @@ describe('FormulaEngine incremental recalculation', () => {
     );
   });
 });
+
+describe('FormulaEngine block-cached totals', () => {
+  it('totals over thousands of rows stay equal to a fresh recalculation through random edits', () => {
+    const N = 3000;
+    const base = (): string[][] => {
+      const rows = Array.from({ length: N }, (_, i) => [
+        `r${i}`,
+        i % 3 ? 'g' : 'h',
+        i % 2 ? 'x' : 'y',
+        `${i}.${i % 100}`,
+        '',
+        '',
+      ]);
+      rows.push(['T1', '', '', '=SUM(D:D)', '=SUMIF(B:B,"g",D:D)', '=COUNTIF(C:C,"x")']);
+      rows.push([
+        'T2',
+        '',
+        '',
+        `=SUMIFS(D:D,B:B,"h",C:C,"y")`,
+        `=AVERAGE(D2:D${N + 1})`,
+        `=COUNT(D2:D${N + 1})`,
+      ]);
+      rows.push(['T3', '', '', `=SUMIF(D2:D${N + 1},">1000")`, '=SUM(E:E)', '=SUM(D:D)*2']);
+      return rows;
+    };
+    const edit = fc.tuple(
+      fc.integer({ min: 1, max: N + 3 }),
+      fc.constantFrom(1, 2, 3, 4),
+      fc.oneof(
+        fc.constantFrom('g', 'h', 'x', 'y', '', 'bad', '=D2*3', '=SUM(D2:D700)'),
+        fc.integer({ min: -5000, max: 5000 }).map(String),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 15 }), (edits) => {
+        const { sheet, engine } = ledger(base(), { totals: [N + 1, N + 2, N + 3] });
+        for (const [r, c, raw] of edits) {
+          sheet.set(r, c, raw);
+          engine.setCell(r, c, raw);
+        }
+        const fresh = new FormulaEngine(sheet);
+        for (let r = N + 1; r <= N + 3; r++)
+          for (let c = 3; c <= 5; c++)
+            assert.equal(shown(engine.value(r, c)), shown(fresh.value(r, c)), `row ${r} col ${c}`);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
