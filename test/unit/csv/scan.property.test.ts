@@ -39,6 +39,20 @@ describe('scanCsv properties', () => {
     );
   });
 
+  it('agrees with papaparse on arbitrary LF text wherever neither reports an error', () => {
+    const piece = fc.constantFrom('a', ',', '"', '""', '\n', ' ', '中', '😀');
+    const text = fc.array(piece, { minLength: 1, maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const table = scanCsv(t);
+        const parsed = Papa.parse<string[]>(t, { delimiter: ',', newline: '\n', quoteChar: '"' });
+        fc.pre(table.errors.length === 0 && parsed.errors.length === 0);
+        assert.deepEqual(gridOf(table), papaGrid(t, '\n'));
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
   it('reads back the grid a writer wrote, with any mix of line endings', () => {
     fc.assert(
       fc.property(wellFormed(false), ({ text, grid }) => {
