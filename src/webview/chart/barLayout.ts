@@ -15,31 +15,8 @@ import {
   type Translate,
 } from './format';
 import { fitText, px, type Mark } from './marks';
+import { FUND_ROW, PART_ROW, type Columns } from './columns';
 import { moneyScale, type MoneyScale } from './scale';
-
-export interface Columns {
-  /** Left edge of the label column. */
-  left: number;
-  labelWidth: number;
-  /** Plot area for bars, in pixels. */
-  x0: number;
-  x1: number;
-  /** Start of the right-hand share/status column. */
-  right: number;
-}
-
-export function columns(width: number): Columns {
-  const left = 12;
-  const labelWidth = Math.max(150, Math.min(260, Math.round(width * 0.26)));
-  const rightWidth = 150;
-  const x0 = left + labelWidth + 12;
-  const right = width - rightWidth;
-  return { left, labelWidth, x0, x1: Math.max(x0 + 80, right - 16), right };
-}
-
-export const FUND_ROW = 86;
-export const PART_ROW = 24;
-export const BLOCK_GAP = 14;
 
 /** Every amount the block shows, so the scale covers all of them. */
 function extent(bar: ChartBar, parts: readonly ChartPart[]): [Fen, Fen] {
@@ -237,7 +214,7 @@ export function layoutBar(
     kind: 'text',
     key: `${k}/summary`,
     cls: 'summary',
-    x: cols.x0,
+    x: cols.narrow ? cols.left : cols.x0,
     y: top + 74,
     anchor: 'start',
     text: `${summary} ${unit}`,

@@ -6,9 +6,11 @@ import type {
   ChartScopeKind,
   ChartUnitChoice,
 } from '../../shared/protocol';
-import { BLOCK_GAP, columns, layoutBar } from './barLayout';
+import { layoutBar } from './barLayout';
+import { BLOCK_GAP, columns } from './columns';
 import type { Translate } from './format';
 import { fitText, type Layout, type Mark } from './marks';
+import { paceLegend } from './paceAxis';
 import { layoutPace } from './paceLayout';
 
 export interface ChartView {
@@ -20,7 +22,7 @@ export interface ChartView {
   width: number;
 }
 
-export const MIN_WIDTH = 640;
+export const MIN_WIDTH = 480;
 
 export function layoutChart(view: ChartView, t: Translate): Layout {
   const width = Math.max(MIN_WIDTH, Math.floor(view.width));
@@ -91,7 +93,8 @@ export function layoutChart(view: ChartView, t: Translate): Layout {
       anchor: 'start',
       text: t('Pace against plan'),
     });
-    y += 30;
+    paceLegend(marks, cols.left, y + 42, t);
+    y += 56;
     for (const bar of paced)
       if (bar.pace) y += layoutPace(marks, bar, bar.pace, y, cols, unit, t) + BLOCK_GAP;
   }

@@ -1,31 +1,19 @@
 // Pace over time for a target with a period: the cumulative actual as a step line against the
 // straight line from zero at the period start to the target minimum at its end, plus the projection
 // at the current pace. All pace numbers come from the core's TargetPace; this only draws them.
-import { dateFromDayNumber, dayNumber } from '../../core/ledger/period';
+import { dayNumber } from '../../core/ledger/period';
 import { formatAmount } from '../../core/money/format';
 import type { ChartBar, ChartPace, ChartUnitChoice } from '../../shared/protocol';
-import type { Columns } from './barLayout';
+import type { Columns } from './columns';
 import { barName, fen, measureText, money, tickText, unitFor, type Translate } from './format';
-import { fitText, px, textWidth, type Mark } from './marks';
+import { fitText, px, type Mark } from './marks';
+import { timeTicks } from './paceAxis';
+import { paceVerdict, projectionLines, projectionText } from './paceText';
 import { dayScale, moneyScale } from './scale';
 
-export const PACE_HEIGHT = 170;
+export const PACE_HEIGHT = 190;
 const PLOT_TOP = 34;
 const PLOT_HEIGHT = 104;
-
-/** The warning and projection lines shown beside the plot and in the table. */
-export function paceVerdict(pace: ChartPace, t: Translate): { text: string; cls: string } {
-  if (pace.reachedOn !== null)
-    return { text: `✓ ${t('Target reached on {0}', pace.reachedOn)}`, cls: 'pace-ok' };
-  if (pace.behind) return { text: `⚠ ${t('Behind plan')}`, cls: 'pace-behind' };
-  return { text: `✓ ${t('On pace')}`, cls: 'pace-ok' };
-}
-
-export function projectionText(pace: ChartPace, t: Translate): string {
-  if (pace.reachedOn !== null) return t('Target reached on {0}', pace.reachedOn);
-  if (pace.projectedCompletion === null) return t('No projection yet: nothing counted');
-  return t('Projected completion: {0}', pace.projectedCompletion);
-}
 
 /**
  * Step-line points up to `asOf`, at most one per pixel column: 1M entries must not become 1M path
@@ -125,40 +113,42 @@ export function layoutPace(
     y: top + 62,
     anchor: 'start',
     text: fitText(verdict.text, cols.labelWidth, 12),
+    title: verdict.text,
   });
+  // Label and date on two lines, so a panel beside the grid never cuts the date off.
+  const [projLabel, projDate] = projectionLines(pace, t);
   const proj = projectionText(pace, t);
   marks.push({
     kind: 'text',
     key: `${k}/projection`,
     cls: 'muted',
     x: cols.left,
-    y: top + 80,
+    y: top + 82,
     anchor: 'start',
-    text: fitText(proj, cols.labelWidth, 11),
+    text: fitText(projLabel, cols.labelWidth, 11),
     title: proj,
   });
-  // The plan figure is a derived pro-rata amount, not a ledger amount: two decimals are enough.
-  const exp = `${t('Plan to date')}: ${formatAmount(fen(pace.expected), unit, { decimals: 2 })}`;
-  const act = `${t('Actual to date')}: ${money(pace.actualToDate, unit)}`;
   marks.push({
     kind: 'text',
-    key: `${k}/expected`,
-    cls: 'muted',
+    key: `${k}/projectionDate`,
+    cls: 'pace-date',
     x: cols.left,
     y: top + 98,
     anchor: 'start',
-    text: fitText(exp, cols.labelWidth, 11),
-    title: exp,
+    text: projDate,
+    title: proj,
   });
+  // The plan figure is a derived pro-rata amount, not a ledger amount: two decimals are enough.
+  const exp = `${t('Plan to date')} ${formatAmount(fen(pace.expected), unit, { decimals: 2 })}`;
+  const act = `${t('Actual to date')} ${money(pace.actualToDate, unit)}`;
   marks.push({
     kind: 'text',
-    key: `${k}/actualToDate`,
-    cls: 'muted',
-    x: cols.left,
-    y: top + 114,
+    key: `${k}/toDate`,
+    cls: 'summary',
+    x: cols.narrow ? cols.left : cols.x0,
+    y: bottom + 34,
     anchor: 'start',
-    text: fitText(act, cols.labelWidth, 11),
-    title: act,
+    text: `${exp} · ${act} ${unit}`,
   });
 
   for (const [i, tick] of ys.ticks.entries()) {
@@ -245,50 +235,11 @@ export function layoutPace(
     kind: 'text',
     key: `${k}/asofLabel`,
     cls: 'tick-label',
-    x: asOfX + 4,
+    // Beside the line, on the side with room, so it never runs into the axis labels.
+    x: asOfX > (cols.x0 + cols.x1) / 2 ? asOfX - 4 : asOfX + 4,
     y: top + PLOT_TOP + 8,
-    anchor: 'start',
+    anchor: asOfX > (cols.x0 + cols.x1) / 2 ? 'end' : 'start',
     text: pace.asOf,
   });
-  legend(marks, k, cols, top + 16, t);
   return PACE_HEIGHT;
-}
-
-/** One horizontal legend line above the plot, so it never collides with the axis labels. */
-function legend(marks: Mark[], k: string, cols: Columns, y: number, t: Translate): void {
-  const items: [string, string][] = [
-    ['pace-actual', t('Actual (cumulative)')],
-    ['pace-plan', t('Straight-line plan')],
-    ['pace-projection', t('At current pace')],
-  ];
-  let x = cols.x0;
-  items.forEach(([cls, label], i) => {
-    marks.push({ kind: 'path', key: `${k}/legend${i}`, cls, d: `M${px(x)},${y - 4}h18` });
-    marks.push({
-      kind: 'text',
-      key: `${k}/legendLabel${i}`,
-      cls: 'legend',
-      x: px(x + 22),
-      y,
-      anchor: 'start',
-      text: label,
-    });
-    x += 22 + textWidth(label, 11) + 18;
-  });
-}
-
-/** Year starts, or quarter starts for a span shorter than about two years. */
-export function timeTicks(first: number, last: number): { day: number; text: string }[] {
-  const y0 = Number(dateFromDayNumber(first).slice(0, 4));
-  const y1 = Number(dateFromDayNumber(last).slice(0, 4));
-  const quarters = last - first < 700;
-  const out: { day: number; text: string }[] = [];
-  for (let y = y0; y <= y1 + 1; y++) {
-    for (let q = 0; q < (quarters ? 4 : 1); q++) {
-      const day = dayNumber(`${y}-${String(q * 3 + 1).padStart(2, '0')}-01`);
-      if (day >= first && day <= last)
-        out.push({ day, text: quarters ? `${y}Q${q + 1}` : String(y) });
-    }
-  }
-  return out;
 }

@@ -17,7 +17,7 @@ import {
   type Translate,
 } from './format';
 import type { Hit } from './marks';
-import { projectionText, paceVerdict } from './paceLayout';
+import { paceVerdict, projectionText } from './paceText';
 
 export interface TableRow {
   cells: string[];
@@ -72,7 +72,11 @@ export function buildTable(model: ChartModel, o: TableOptions, t: Translate): Ta
   for (const bar of model.bars) {
     const unit = unitFor(bar, o.unit);
     const unitCell = declared ? [unit] : [];
-    const pace = bar.pace ? `${paceVerdict(bar.pace, t).text}; ${projectionText(bar.pace, t)}` : '';
+    const pace = !bar.pace
+      ? ''
+      : bar.pace.reachedOn !== null
+        ? `✓ ${projectionText(bar.pace, t)}`
+        : `${paceVerdict(bar.pace, t).text}; ${projectionText(bar.pace, t)}`;
     rows.push({
       level: 0,
       hit: { bar: bar.key, part: null },

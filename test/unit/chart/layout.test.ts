@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { layoutChart } from '../../../src/webview/chart/chartLayout';
 import type { Mark, RectMark, TextMark } from '../../../src/webview/chart/marks';
 import { fitText, textWidth } from '../../../src/webview/chart/marks';
-import { timeTicks } from '../../../src/webview/chart/paceLayout';
+import { timeTicks } from '../../../src/webview/chart/paceAxis';
 import { dayNumber } from '../../../src/core/ledger/period';
 import type { ChartPace } from '../../../src/shared/protocol';
 import { bar, model, part, t } from './builders';
@@ -162,7 +162,8 @@ describe('pace layout', () => {
     const [x0, y0, x1, y1] = nums as [number, number, number, number];
     assert.ok(x1 > x0 && y1 < y0, 'rises left to right');
     assert.equal(text(marks, '/pace/verdict'), '⚠ Behind plan');
-    assert.equal(text(marks, '/pace/projection'), 'Projected completion: 2027-02-14');
+    assert.equal(text(marks, '/pace/projection'), 'Projected finish');
+    assert.equal(text(marks, '/pace/projectionDate'), '2027-02-14');
     assert.ok(byKey(marks, '/pace/projection-line').length === 1);
   });
 
@@ -171,7 +172,8 @@ describe('pace layout', () => {
       view([drive(pace({ reachedOn: '2024-05-01', behind: false, projectedCompletion: null }))]),
       t,
     );
-    assert.equal(text(marks, '/pace/verdict'), '✓ Target reached on 2024-05-01');
+    assert.equal(text(marks, '/pace/verdict'), '✓ Target reached');
+    assert.equal(text(marks, '/pace/projectionDate'), '2024-05-01');
     assert.equal(byKey(marks, '/pace/projection-line').length, 0);
   });
 
