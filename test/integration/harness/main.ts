@@ -135,7 +135,8 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    console.error('integration: harness error (FAILED)');
+    // No screenshots to keep this early; code-server's own log stays in the run folder.
+    console.error(`integration: harness error (FAILED) — logs kept in ${runDir}`);
     process.exit(1);
   },
 );
