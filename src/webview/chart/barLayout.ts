@@ -201,7 +201,8 @@ export function layoutBar(
       cls: 'tick-label',
       x,
       y: top + 56,
-      anchor: i === 0 ? 'start' : 'middle',
+      // The end ticks align inwards so their labels stay over the plot.
+      anchor: i === 0 ? 'start' : i === s.ticks.length - 1 ? 'end' : 'middle',
       text: tickText(tick, unit, s.tickDecimals),
     });
   }

@@ -106,8 +106,9 @@ describe('browser: allocation vs targets chart', () => {
     const width = async (): Promise<number> =>
       Number(await chart.locator('svg.chart').getAttribute('width'));
     const narrow = await width();
-    await wb.page.locator('.tab', { hasText: 'Targets:' }).click();
-    await runCommand(wb.page, 'View: Toggle Maximized Editor Group');
+    // Middle-click closes the grid's tab; the chart's group then takes the whole window.
+    await wb.page.locator(`.tab[aria-label^="${FILE}"]`).click({ button: 'middle' });
+    await runCommand(wb.page, 'View: Toggle Primary Side Bar Visibility');
     while ((await width()) <= narrow) await wb.page.waitForTimeout(100);
     await keepScreenshot(wb.page, 'chart-light');
   });
