@@ -230,3 +230,38 @@ describe('FormulaEngine block-cached totals', () => {
     );
   });
 });
+
+describe('FormulaEngine limits and small contracts', () => {
+  it('a formula over its step budget is #ERROR!, not a hang', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [`r${i}`, 'g', '', '1', '', '']);
+    rows.push(['T', '', '', '=SUM(D2:D2001)+SUM(D2:D2001)', '', '']);
+    const sheet = new ArraySheet(
+      [['id', 'fund', 'cat', '金额', '万元', 'n'], ...rows],
+      ['text', 'text', 'text', '元', '万元', 'number'],
+    );
+    const tight = new FormulaEngine(sheet, { stepBudget: 3000 });
+    const v = tight.value(2001, 3);
+    assert.ok(v.kind === 'error' && v.code === '#ERROR!' && /evaluation limit/.test(v.message.en));
+    assert.equal(shown(new FormulaEngine(sheet).value(2001, 3)), '4000.00');
+  });
+
+  it('{:column} reads the formula’s own row; value() of number cells is an exact decimal', () => {
+    const { engine } = ledger([['A', '', '', '=({:人数}+1)*1000', '', '2.5']]);
+    assert.equal(shown(engine.value(1, 3)), '3500.00');
+    const v = engine.value(1, 5);
+    assert.deepEqual(v, { kind: 'number', value: '2.5' });
+    const amount = engine.value(1, 3);
+    assert.ok(amount.kind === 'number' && amount.fen === 350000n);
+  });
+
+  it('IF evaluates only the chosen branch; strings keep quotes', () => {
+    const { engine } = ledger([['A', '', '', '0', '', '=IF(D2=0, "a""b", 1/D2)']]);
+    assert.deepEqual(engine.value(1, 5), { kind: 'text', value: 'a"b' });
+  });
+
+  it('formulas in text columns stay text', () => {
+    const { engine } = ledger([['A', '=1+1', '', '', '', '']]);
+    assert.deepEqual(engine.value(1, 1), { kind: 'text', value: '=1+1' });
+    assert.equal(engine.isFormula(1, 1), false);
+  });
+});
