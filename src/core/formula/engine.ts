@@ -11,6 +11,7 @@ import { evaluateScalar, type BoundRef } from './evaluate';
 import { cellKey, COL_LIMIT, DependencyIndex, keyCol, keyRow, type Registration } from './graph';
 import { orderAndEvaluate } from './recompute';
 import { a1 } from './refs';
+import { shiftRowReferences } from './shift';
 import {
   ErrVal,
   type CellAddress,
@@ -91,6 +92,20 @@ export class FormulaEngine {
           this.addFormula(row, col, raw);
       }
     this.recompute(this.formulas.keys());
+  }
+
+  /**
+   * The formula edits a spreadsheet would make when rows move (see `shiftRowReferences`): call
+   * BEFORE changing the sheet, write the returned texts (positions are pre-move), then `rebuild()`.
+   */
+  rowShiftEdits(at: number, delta: number): { row: number; col: number; raw: string }[] {
+    const out: { row: number; col: number; raw: string }[] = [];
+    for (const cell of this.formulas.values()) {
+      const raw = this.sheet.raw(cell.row, cell.col);
+      const shifted = shiftRowReferences(raw, at, delta);
+      if (shifted !== raw) out.push({ row: cell.row, col: cell.col, raw: shifted });
+    }
+    return out.sort((a, b) => a.row - b.row || a.col - b.col);
   }
 
   /** Same as `rebuild`: a full recalculation from the sheet. */

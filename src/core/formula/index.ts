@@ -4,6 +4,7 @@ export { translateFormula, MAX_FORMULA_LENGTH } from './translate';
 export { FUNCTION_NAMES } from './function-names';
 export { a1, columnFromLetters, lettersFromColumn, type Ref } from './refs';
 export { ArraySheet } from './array-sheet';
+export { shiftRowReferences } from './shift';
 export {
   ErrVal,
   type CellAddress,

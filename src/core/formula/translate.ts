@@ -222,6 +222,8 @@ export function translateFormula(src: string): Translation {
         `未知名称“${word}”（请使用 F2 这样的单元格、F2:F9 这样的区域或 {行编号}）`,
       );
     }
+    if (src.startsWith('#REF!', i))
+      return fail('#REF!', 'the formula refers to a deleted row', '公式引用了已删除的行');
     // Operators and punctuation.
     const two = src.slice(i, i + 2);
     if (c === 40) {
