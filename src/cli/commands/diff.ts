@@ -85,6 +85,8 @@ function collect(o: DiffOptions, io: CliIo): Comparison[] {
   if (o.driver) {
     // git passes: path old-file old-hex old-mode new-file new-hex new-mode
     const [path, oldFile, , , newFile] = o.positional;
+    // An unmerged path: git passes only its name.
+    if (path !== undefined && o.positional.length === 1) return [];
     if (path === undefined || oldFile === undefined || newFile === undefined)
       throw new UsageError('--git-driver expects the 7 arguments git passes to an external diff');
     const [a, b] = [oldFile, newFile].map((f) => readLedgerFile(resolve(io.cwd, f)));

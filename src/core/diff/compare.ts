@@ -2,6 +2,7 @@ import { scanCsv } from '../csv';
 import { diffGrids, type LedgerDiff } from './diff';
 import { fundDeltas, type FundDelta } from './funds';
 import { gridFromTable } from './grid';
+import { resolveHeader } from '../ledger/schema';
 import { analyzeLedger } from '../ledger/validate';
 
 export interface Comparison {
@@ -19,7 +20,7 @@ export function compareTexts(
   newText: string,
 ): Comparison {
   const diff = diffGrids(gridFromTable(scanCsv(oldText)), gridFromTable(scanCsv(newText)));
-  const funds = sameContent(diff)
+  const funds = !mayMoveMoney(diff)
     ? []
     : fundDeltas(
         oldText === '' ? [] : analyzeLedger(oldName, oldText).targets,
@@ -28,6 +29,34 @@ export function compareTexts(
   return { oldName, newName, diff, funds };
 }
 
-function sameContent(d: LedgerDiff): boolean {
-  return d.rows.length === 0 && d.columns.length === 0;
+/** Columns whose values decide what a row counts for and how much. */
+const MONEY_ROLES = new Set([
+  'id',
+  'fund',
+  'category',
+  'kind',
+  'amount',
+  'max',
+  'unit',
+  'date',
+  'period',
+]);
+
+/**
+ * Whether the change can move a total or a target status. The aggregation reads the whole ledger
+ * (about a second per 100k rows), so a diff that only touched notes or descriptions skips it. Any
+ * added, removed or moved row, any column change and any formula on either side counts as money.
+ */
+function mayMoveMoney(d: LedgerDiff): boolean {
+  if (d.columns.length > 0) return true;
+  return d.rows.some(
+    (r) =>
+      r.kind !== 'changed' ||
+      r.cells.some(
+        (c) =>
+          c.old.startsWith('=') ||
+          c.new.startsWith('=') ||
+          MONEY_ROLES.has(resolveHeader(c.column).role),
+      ),
+  );
 }
