@@ -5,10 +5,20 @@ import { parseUnitName, type Unit } from '../money/units';
 import { emptyFacts, isEntryCode, KIND_INDEX, UNIT_CODES, type LedgerFacts } from './facts';
 import { readHeader } from './header';
 import { MSG } from './messages';
-import { dayNumber, parseDate, parsePeriod, type Period } from './period';
+import type { Bilingual } from '../diagnostics';
+import type { LedgerCode } from './codes';
+import { RowCursor } from './row-cursor';
+import {
+  dateFromDayNumber,
+  dayNumber,
+  isIsoDate,
+  parseDate,
+  parsePeriod,
+  type Period,
+} from './period';
 import { DiagnosticList, LineStarts } from './positions';
 import { checkTextCells, reportRagged } from './row-text';
-import { readMoneyCell } from './row-money';
+import { readMoneyCell, type MoneyCellInput } from './row-money';
 import { MONEY_ROLES, parseKind, resolveSchema, type ColumnRole } from './schema';
 import { BAD_DAY, NO_DAY } from './store';
 import { reportSyntaxErrors, rowIsBlank } from './syntax';
@@ -27,6 +37,38 @@ export class LedgerBuilder {
   freeCol: boolean[] = [];
   private headerUnit: (Unit | undefined)[] = [];
   private kindCache = new Map<string, number>();
+  private dayCache = new Map<string, number>();
+  private lastDate = '';
+  private lastDay = NO_DAY;
+  private lastKindText = '';
+  private lastKind = 0;
+  private quoteTable: CsvTable | undefined;
+  private nextQuote = -1;
+  private c = {
+    id: -1,
+    date: -1,
+    fund: -1,
+    category: -1,
+    kind: -1,
+    amount: -1,
+    max: -1,
+    unit: -1,
+    period: -1,
+  };
+  private readonly cur = new RowCursor();
+  /** Reused for every money cell, so reading one allocates nothing. */
+  private readonly money: MoneyCellInput = {
+    row: 0,
+    col: 0,
+    role: 'amount',
+    raw: '',
+    unit: '元',
+    start: 0,
+    end: 0,
+    required: false,
+    isTarget: false,
+    colCount: 0,
+  };
   private blockFrom = 1;
   private lastEntryKind = 0;
   firstEnding: LineEnding = '';
@@ -34,6 +76,11 @@ export class LedgerBuilder {
 
   constructor(readonly file: string) {
     this.facts = emptyFacts(file, resolveSchema([]));
+  }
+
+  /** Sizes the row store for about `rows` rows up front (streaming callers estimate it). */
+  expectRows(rows: number): void {
+    this.facts.store.reserve(rows);
   }
 
   /** Adds the rows of `table`, whose text starts at file offset `base` and whose row 0 is file row `firstRow`. */
@@ -54,6 +101,18 @@ export class LedgerBuilder {
     this.facts.schema = schema;
     this.headerCount = table.cellCount(0);
     this.col = new Map(schema.columns);
+    const at = (role: ColumnRole): number => schema.columns.get(role) ?? -1;
+    this.c = {
+      id: at('id'),
+      date: at('date'),
+      fund: at('fund'),
+      category: at('category'),
+      kind: at('kind'),
+      amount: at('amount'),
+      max: at('max'),
+      unit: at('unit'),
+      period: at('period'),
+    };
     this.moneyCol = schema.headers.map((h) => h.role !== 'extra' && MONEY_ROLES.has(h.role));
     this.freeCol = schema.headers.map(
       (h) => h.role === 'extra' || h.role === 'description' || h.role === 'note',
@@ -65,9 +124,17 @@ export class LedgerBuilder {
 
   /** Every row starts a line; quoted cells may hold more line breaks. */
   private trackLines(table: CsvTable, base: number, i: number): void {
-    this.lines.push(base + table.rowStart(i));
-    const n = table.cellCount(i);
+    const rowStart = table.rowStart(i);
+    this.lines.push(base + rowStart);
     const text = table.text;
+    // One forward search per quote, not per row: a file without quotes is scanned once.
+    if (this.quoteTable !== table || this.nextQuote < rowStart) {
+      this.quoteTable = table;
+      const q = text.indexOf('"', rowStart);
+      this.nextQuote = q < 0 ? Infinity : q;
+    }
+    if (this.nextQuote >= table.rowEnd(i)) return;
+    const n = table.cellCount(i);
     for (let c = 0; c < n; c++) {
       const s = table.cellStart(i, c);
       if (text.charCodeAt(s) !== QUOTE) continue;
@@ -81,6 +148,7 @@ export class LedgerBuilder {
   }
 
   private addRow(table: CsvTable, base: number, i: number, row: number): void {
+    const cur = this.cur.at(table, base, i);
     this.trackLines(table, base, i);
     this.checkLineEnding(table, base, i);
     const f = this.facts;
@@ -93,125 +161,112 @@ export class LedgerBuilder {
       out.add('FL-CSV-BLANK-ROW', MSG.blankRow, s, s, { row });
       return;
     }
-    const n = table.cellCount(i);
+    const n = cur.n;
     if (n !== this.headerCount) reportRagged(table, base, i, row, this.headerCount, out);
-    const colOf = (role: ColumnRole): number => this.col.get(role) ?? -1;
-    const value = (c: number): string => (c >= 0 && c < n ? table.cellValue(i, c) : '');
-    const range = (c: number): { start: number; end: number } => {
-      if (c >= 0 && c < n)
-        return { start: base + table.cellStart(i, c), end: base + table.cellEnd(i, c) };
-      const e = base + table.rowEnd(i);
-      return { start: e, end: e };
-    };
-    const report = (
-      code: Parameters<DiagnosticList['add']>[0],
-      msg: Parameters<DiagnosticList['add']>[1],
-      c: number,
-    ): void => {
-      const r = range(c);
-      out.add(code, msg, r.start, r.end, { row, col: c });
-    };
+    const c = this.c;
 
     // Kind first: what else is required depends on it.
-    const kindCol = colOf('kind');
-    const kindText = value(kindCol);
-    let kind = this.kindCache.get(kindText);
+    const kindText = cur.value(c.kind);
+    let kind = kindText === this.lastKindText ? this.lastKind : this.kindCache.get(kindText);
     if (kind === undefined) {
       const k = parseKind(kindText);
       kind = k ? (KIND_INDEX.get(k) ?? 0) : 0;
       this.kindCache.set(kindText, kind);
     }
     store.kind[row] = kind;
-    if (kindCol >= 0 && kind === 0)
-      report(
-        kindText.trim() === '' ? 'FL-KIND-MISSING' : 'FL-KIND-UNKNOWN',
-        kindText.trim() === '' ? MSG.kindMissing : MSG.kindUnknown(kindText),
-        kindCol,
+    this.lastKindText = kindText;
+    this.lastKind = kind;
+    if (c.kind >= 0 && kind === 0) {
+      const blank = kindText.trim() === '';
+      this.report(
+        blank ? 'FL-KIND-MISSING' : 'FL-KIND-UNKNOWN',
+        blank ? MSG.kindMissing : MSG.kindUnknown(kindText),
+        c.kind,
+        row,
       );
+    }
     const isEntry = isEntryCode(kind);
     const isTarget = kind >= 1 && kind <= 3;
 
-    const idCol = colOf('id');
-    const id = value(idCol).trim();
-    store.ids[row] = id;
-    if (idCol >= 0) {
+    const id = cur.value(c.id).trim();
+    if (c.id >= 0) {
       const prior = id === '' ? undefined : f.ids.get(id);
-      if (id === '') report('FL-ID-MISSING', MSG.idMissing, idCol);
+      if (id === '') this.report('FL-ID-MISSING', MSG.idMissing, c.id, row);
       else if (prior === undefined) f.ids.set(id, row);
-      else
-        report(
-          'FL-ID-DUPLICATE',
-          MSG.idDuplicate(id, this.lines.positionAt(store.rowStart[prior] ?? 0).line),
-          idCol,
-        );
+      else {
+        const line = this.lines.positionAt(store.rowStart[prior] ?? 0).line;
+        this.report('FL-ID-DUPLICATE', MSG.idDuplicate(id, line), c.id, row);
+      }
     }
 
-    const fundCol = colOf('fund');
-    const fund = value(fundCol).trim();
+    const fund = cur.value(c.fund).trim();
     store.fund[row] = f.funds.intern(fund);
-    const fr = range(fundCol);
-    store.fundStart[row] = fr.start;
-    store.fundEnd[row] = fr.end;
-    if (fundCol >= 0 && fund === '' && (isEntry || isTarget))
-      report('FL-FUND-MISSING', MSG.fundMissing, fundCol);
-    const catCol = colOf('category');
-    store.category[row] = f.categories.intern(value(catCol).trim());
-    const cr = range(catCol);
-    store.categoryStart[row] = cr.start;
-    store.categoryEnd[row] = cr.end;
+    store.fundStart[row] = cur.start(c.fund);
+    store.fundEnd[row] = cur.end(c.fund);
+    if (c.fund >= 0 && fund === '' && (isEntry || isTarget))
+      this.report('FL-FUND-MISSING', MSG.fundMissing, c.fund, row);
+    store.category[row] = f.categories.intern(cur.value(c.category).trim());
+    store.categoryStart[row] = cur.start(c.category);
+    store.categoryEnd[row] = cur.end(c.category);
 
-    const dateCol = colOf('date');
-    const dateText = value(dateCol);
-    store.dateText[row] = dateText === '' ? 0 : f.texts.intern(dateText);
-    let day = NO_DAY;
-    if (dateText.trim() !== '') {
-      const iso = parseDate(dateText);
-      day = iso ? dayNumber(iso) : BAD_DAY;
-      if (!iso) report('FL-DATE-INVALID', MSG.dateInvalid(dateText), dateCol);
+    const dateText = cur.value(c.date);
+    let day =
+      dateText === ''
+        ? NO_DAY
+        : dateText === this.lastDate
+          ? this.lastDay
+          : this.dayCache.get(dateText);
+    if (day === undefined) {
+      const iso = dateText.trim() === '' ? undefined : parseDate(dateText);
+      day = iso ? dayNumber(iso) : dateText.trim() === '' ? NO_DAY : BAD_DAY;
+      if (this.dayCache.size < 100_000) this.dayCache.set(dateText, day);
     }
+    this.lastDate = dateText;
+    this.lastDay = day;
+    // ISO dates are rebuilt from the day number when a formula reads them; keep only other spellings.
+    store.dateText[row] =
+      dateText === '' || (day >= 0 && isIsoDate(dateText)) ? 0 : f.texts.intern(dateText);
+    if (day === BAD_DAY) this.report('FL-DATE-INVALID', MSG.dateInvalid(dateText), c.date, row);
     store.day[row] = day;
-    const periodCol = colOf('period');
-    const periodText = value(periodCol);
+    const periodText = cur.value(c.period);
     store.periodText[row] = periodText === '' ? 0 : f.texts.intern(periodText);
     const period = periodText.trim() === '' ? undefined : parsePeriod(periodText);
     if (periodText.trim() !== '' && !period)
-      report('FL-PERIOD-INVALID', MSG.periodInvalid(periodText), periodCol);
+      this.report('FL-PERIOD-INVALID', MSG.periodInvalid(periodText), c.period, row);
 
     // A unit column applies to the money columns whose header declares no unit.
-    const unitCol = colOf('unit');
-    const unitText = value(unitCol);
+    const unitText = cur.value(c.unit);
     store.unitText[row] = unitText === '' ? 0 : f.texts.intern(unitText);
     const rowUnit = unitText.trim() === '' ? undefined : parseUnitName(unitText);
     if (unitText.trim() !== '' && !rowUnit)
-      report('FL-UNIT-UNKNOWN', MSG.unitUnknown(unitText), unitCol);
+      this.report('FL-UNIT-UNKNOWN', MSG.unitUnknown(unitText), c.unit, row);
     store.unit[row] = rowUnit ? UNIT_CODES.indexOf(rowUnit) + 1 : 0;
 
-    for (const role of ['amount', 'max'] as const) {
-      const c = colOf(role);
-      if (c < 0) continue;
-      const r = range(c);
-      readMoneyCell(
-        {
-          row,
-          col: c,
-          role,
-          raw: value(c),
-          unit: this.unitOf(c, rowUnit),
-          start: r.start,
-          end: r.end,
-          required: kind !== 0 && kind !== AS_OF,
-          isTarget,
-          colCount: this.headerCount,
-        },
-        f,
-        out,
-      );
+    const m = this.money;
+    m.row = row;
+    m.required = kind !== 0 && kind !== AS_OF;
+    m.isTarget = isTarget;
+    m.colCount = this.headerCount;
+    for (let k = 0; k < 2; k++) {
+      const col = k === 0 ? c.amount : c.max;
+      if (col < 0) continue;
+      m.col = col;
+      m.role = k === 0 ? 'amount' : 'max';
+      m.raw = cur.value(col);
+      m.unit = this.unitOf(col, rowUnit);
+      m.start = cur.start(col);
+      m.end = cur.end(col);
+      readMoneyCell(m, f, out);
     }
 
     checkTextCells(this, table, base, i, row, n);
-    this.classify(kind, row, id, period, range, rowUnit);
+    this.classify(kind, row, id, period, cur, rowUnit);
     if (isEntry) this.lastEntryKind = kind;
     else if (kind !== 0) this.blockFrom = row + 1;
+  }
+
+  private report(code: LedgerCode, message: Bilingual, col: number, row: number): void {
+    this.diagnostics.add(code, message, this.cur.start(col), this.cur.end(col), { row, col });
   }
 
   private unitOf(c: number, rowUnit: Unit | undefined): Unit {
@@ -237,9 +292,13 @@ export class LedgerBuilder {
     row: number,
     id: string,
     period: Period | undefined,
-    range: (c: number) => { start: number; end: number },
+    cur: RowCursor,
     rowUnit: Unit | undefined,
   ): void {
+    const range = (c: number): { start: number; end: number } => ({
+      start: cur.start(c),
+      end: cur.end(c),
+    });
     const f = this.facts;
     const store = f.store;
     const amountCol = this.col.get('amount') ?? -1;
@@ -274,7 +333,7 @@ export class LedgerBuilder {
       });
     } else if (kind === AS_OF) {
       const day = store.day[row] ?? NO_DAY;
-      if (day >= 0) f.asOfDeclared = parseDate(f.texts.get(store.dateText[row] ?? 0)) ?? '';
+      if (day >= 0) f.asOfDeclared = dateFromDayNumber(day);
       else if (day === NO_DAY) {
         const dateCol = this.col.get('date') ?? -1;
         const r = range(dateCol);

@@ -3,7 +3,8 @@
 // the id/fund/category/kind/date/unit/period cells, and numbers in free columns (a 人数 column);
 // other free text reads as empty text (docs/ledger-format.md "Formulas").
 import type { CellType, SheetSource } from '../formula/types';
-import { formatAmount } from '../money/format';
+import { UNIT_FEN_EXPONENT } from '../money/units';
+import { dateFromDayNumber } from './period';
 import { KIND_CODES, UNIT_CODES, type LedgerFacts } from './facts';
 import { kindLabel, normalizeName, resolveHeader, type ColumnRole, type Kind } from './schema';
 import { CellState } from './store';
@@ -12,6 +13,7 @@ export class FactsSheet implements SheetSource {
   private readonly roles: (ColumnRole | 'extra')[];
   private readonly formulaText = new Map<number, string>();
   private readonly names = new Map<string, number>();
+  private idsByRow: Map<number, string> | undefined;
 
   constructor(private readonly facts: LedgerFacts) {
     this.roles = facts.schema.headers.map((h) => h.role);
@@ -40,7 +42,7 @@ export class FactsSheet implements SheetSource {
       case 'max':
         return this.money(row, col);
       case 'id':
-        return s.ids[row] ?? '';
+        return this.idOf(row);
       case 'fund':
         return f.funds.get(s.fund[row] ?? 0);
       case 'category':
@@ -49,15 +51,27 @@ export class FactsSheet implements SheetSource {
         const k = KIND_CODES[s.kind[row] ?? 0] as Kind | undefined;
         return k ? kindLabel(k, 'zh') : '';
       }
-      case 'date':
-        return f.texts.get(s.dateText[row] ?? 0);
+      case 'date': {
+        const t = s.dateText[row] ?? 0;
+        const day = s.day[row] ?? -1;
+        return t === 0 && day >= 0 ? dateFromDayNumber(day) : f.texts.get(t);
+      }
       case 'unit':
         return f.texts.get(s.unitText[row] ?? 0);
       case 'period':
         return f.texts.get(s.periodText[row] ?? 0);
       default:
-        return f.sideCells.get(row * this.colCount + col) ?? '';
+        return f.sideCells.size === 0 ? '' : (f.sideCells.get(row * this.colCount + col) ?? '');
     }
+  }
+
+  /** Row → id, built on first use: formulas rarely read an id cell, and the store keeps only id → row. */
+  private idOf(row: number): string {
+    if (!this.idsByRow) {
+      this.idsByRow = new Map();
+      for (const [id, r] of this.facts.ids) this.idsByRow.set(r, id);
+    }
+    return this.idsByRow.get(row) ?? '';
   }
 
   private money(row: number, col: number): string {
@@ -70,9 +84,7 @@ export class FactsSheet implements SheetSource {
     if (state === CellState.Empty) return '';
     const fen = (isAmount ? s.amount : s.max)[row] ?? 0n;
     const unit = this.cellType(row, col);
-    return formatAmount(fen, unit === 'number' || unit === 'text' ? '元' : unit, {
-      grouping: false,
-    });
+    return fenText(fen, UNIT_FEN_EXPONENT[unit === 'number' || unit === 'text' ? '元' : unit]);
   }
 
   cellType(row: number, col: number): CellType {
@@ -84,7 +96,9 @@ export class FactsSheet implements SheetSource {
       return u > 0 ? (UNIT_CODES[u - 1] ?? '元') : '元';
     }
     if (role === 'extra' || role === 'description' || role === 'note')
-      return this.facts.sideCells.has(row * this.colCount + col) ? 'number' : 'text';
+      return this.facts.sideCells.size > 0 && this.facts.sideCells.has(row * this.colCount + col)
+        ? 'number'
+        : 'text';
     return 'text';
   }
 
@@ -105,4 +119,13 @@ export class FactsSheet implements SheetSource {
     const k = this.facts.store.kind[row] ?? 0;
     return k === 8 || k === 9;
   }
+}
+
+/** `fen / 10^exp` as a plain decimal (what parseAmount reads back to the same fen); no grouping. */
+export function fenText(fen: bigint, exp: number): string {
+  const neg = fen < 0n;
+  let digits = (neg ? -fen : fen).toString();
+  if (digits.length <= exp) digits = '0'.repeat(exp - digits.length + 1) + digits;
+  const text = `${digits.slice(0, digits.length - exp)}.${digits.slice(digits.length - exp)}`;
+  return neg ? '-' + text : text;
 }

@@ -18,6 +18,16 @@ function iso(year: number, month: number, day: number): string | undefined {
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
+/** `YYYY-MM-DD` in ASCII digits (not checked for a real day; parseDate does that). */
+export function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * Reads a date cell: `2024-03-15`, `2024/3/15`, `2024.3.15`, `2024年3月15日` (what Excel and WPS
  * write on Chinese systems). Returns ISO `YYYY-MM-DD`, or undefined for anything else or an impossible day.

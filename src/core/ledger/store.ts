@@ -8,7 +8,8 @@ export const CellState = { Empty: 0, Number: 1, Formula: 2, Invalid: 3 } as cons
 
 function grow<T extends Growable>(a: T, min: number, make: (n: number) => T): T {
   if (a.length > min) return a;
-  const next = make(Math.max(min + 1, a.length * 2));
+  // 1.5× growth: a streamed million-row file overshoots by at most a half, not a whole.
+  const next = make(Math.max(min + 1, Math.floor(a.length * 1.5)));
   (next as unknown as { set(src: T): void }).set(a);
   return next;
 }
@@ -17,14 +18,20 @@ function grow<T extends Growable>(a: T, min: number, make: (n: number) => T): T 
 export class StringTable {
   private readonly ids = new Map<string, number>([['', 0]]);
   readonly values: string[] = [''];
+  private lastValue = '';
+  private lastId = 0;
 
   intern(value: string): number {
+    // Neighbouring rows usually repeat the fund and category: compare before hashing.
+    if (value === this.lastValue) return this.lastId;
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
       this.ids.set(value, id);
       this.values.push(value);
     }
+    this.lastValue = value;
+    this.lastId = id;
     return id;
   }
 
@@ -62,7 +69,15 @@ export class RowStore {
   periodText = new Uint32Array(1024);
   /** Offset of each row's first character, to name a row's line in later messages. */
   rowStart = new Uint32Array(1024);
-  ids: string[] = [];
+
+  /** Grows every column to hold `rows` rows at once (no doubling overshoot). */
+  reserve(rows: number): void {
+    if (rows > this.kind.length) {
+      const size = this.size;
+      this.ensure(rows - 1);
+      this.size = size;
+    }
+  }
 
   /** Makes room for `row` (every column is zero-filled for new rows). */
   ensure(row: number): void {
