@@ -1,42 +1,20 @@
 import { type Rounding } from '../money';
 import { compileFormula, type Compiled } from './compile';
-import {
-  normaliseResult,
-  parseConstant,
-  sameStored,
-  toCellValue,
-  unitExponent,
-} from './cell-values';
-import { evaluateScalar, type BoundRef } from './evaluate';
-import { cellKey, COL_LIMIT, DependencyIndex, keyCol, keyRow, type Registration } from './graph';
+import { parseConstant, sameStored, toCellValue } from './cell-values';
+import { createFormulaCell, evaluateCell, idsStillResolve, type FormulaCell } from './formula-cell';
+import { cellKey, COL_LIMIT, DependencyIndex, keyCol, keyRow } from './graph';
 import { orderAndEvaluate } from './recompute';
 import { a1 } from './refs';
 import { shiftRowReferences } from './shift';
 import {
   ErrVal,
   type CellAddress,
-  type CellType,
   type CellValue,
   type EngineOptions,
   type SheetSource,
   type Stored,
 } from './types';
-import { BudgetExceeded, RangeVal, type EvalContext } from './values';
-import { BLOCK_SHIFT, type BlockCache } from './aggregates';
-
-interface FormulaCell {
-  row: number;
-  col: number;
-  type: CellType;
-  compiled: Compiled;
-  bound: BoundRef[];
-  reg: Registration;
-  /** Row ids this formula looked up, and the rows they resolved to, for re-binding on id edits. */
-  ids: string[];
-  idRows: number[];
-  wholeColumn: boolean;
-  caches: Map<object, BlockCache[]>;
-}
+import { BLOCK_SHIFT } from './aggregates';
 
 const DEFAULT_BUDGET = 20_000_000;
 
@@ -147,7 +125,7 @@ export class FormulaEngine {
     ]);
     for (const f of rebind) {
       const cell = this.formulas.get(f);
-      if (!cell || f === key || this.idsStillResolve(cell)) continue;
+      if (!cell || f === key || idsStillResolve(this.sheet, cell)) continue;
       this.removeFormula(f);
       this.addFormula(cell.row, cell.col, '', cell.compiled);
       seeds.add(f);
@@ -217,40 +195,9 @@ export class FormulaEngine {
     return flag === 2;
   }
 
-  /** True when every `{id}` of the formula still names the row it was bound to: no re-binding needed. */
-  private idsStillResolve(cell: FormulaCell): boolean {
-    if (!cell.compiled.ok) return true;
-    let k = 0;
-    for (const ref of cell.compiled.refs) {
-      if (ref.kind !== 'id' || ref.id === '') continue;
-      const now = this.sheet.rowIndex(ref.id);
-      const bound = cell.bound[cell.compiled.refs.indexOf(ref)];
-      if (
-        now === undefined
-          ? bound?.kind !== 'error'
-          : bound?.kind === 'error' || cell.idRows[k++] !== now
-      )
-        return false;
-    }
-    return true;
-  }
-
   private addFormula(row: number, col: number, raw: string, reuse?: Compiled): void {
     const key = cellKey(row, col);
-    const compiled = reuse ?? compileFormula(raw.slice(1));
-    const cell: FormulaCell = {
-      row,
-      col,
-      type: this.sheet.cellType(row, col),
-      compiled,
-      bound: [],
-      reg: { cells: [], ranges: [] },
-      ids: [],
-      idRows: [],
-      wholeColumn: false,
-      caches: new Map(),
-    };
-    if (compiled.ok) this.bind(cell);
+    const cell = createFormulaCell(this.sheet, row, col, reuse ?? compileFormula(raw.slice(1)));
     this.formulas.set(key, cell);
     this.index.add(key, cell.reg);
     for (const id of cell.ids) addTo(this.byId, id, key);
@@ -268,113 +215,17 @@ export class FormulaEngine {
     this.formulas.delete(key);
   }
 
-  private bind(cell: FormulaCell): void {
-    if (!cell.compiled.ok) return;
-    const { rowCount, colCount } = this.sheet;
-    const self = { row: cell.row, col: cell.col };
-    const refError = (en: string, zh: string): BoundRef => ({
-      kind: 'error',
-      error: new ErrVal('#REF!', { en, zh }, self),
-    });
-    const single = (row: number, col: number): BoundRef => {
-      if (row < 0 || row >= rowCount || col < 0 || col >= colCount)
-        return refError(`${a1(row, col)} is outside the sheet`, `${a1(row, col)} 超出表格范围`);
-      cell.reg.cells.push(cellKey(row, col));
-      return { kind: 'cell', row, col };
-    };
-    for (const ref of cell.compiled.refs) {
-      if (ref.kind === 'cell') cell.bound.push(single(ref.row, ref.col));
-      else if (ref.kind === 'range' || ref.kind === 'columns') {
-        const whole = ref.kind === 'columns';
-        const r1 = whole ? 1 : ref.r1;
-        const r2 = whole ? rowCount - 1 : Math.min(ref.r2, rowCount - 1);
-        if (ref.c2 >= colCount) {
-          cell.bound.push(
-            refError(
-              `column ${a1(0, ref.c2).replace(/\d+$/, '')} is outside the sheet`,
-              `列 ${a1(0, ref.c2).replace(/\d+$/, '')} 超出表格范围`,
-            ),
-          );
-          continue;
-        }
-        for (let c = ref.c1; c <= ref.c2; c++)
-          cell.reg.ranges.push({ col: c, r1, r2, skipTotals: whole });
-        cell.wholeColumn ||= whole;
-        cell.bound.push({
-          kind: 'range',
-          range: new RangeVal(
-            r1,
-            ref.c1,
-            Math.max(r2, r1 - 1),
-            ref.c2,
-            whole,
-            whole ? cell.row : -1,
-            whole ? cell.col : -1,
-          ),
-        });
-      } else {
-        if (ref.id !== '') cell.ids.push(ref.id);
-        const row = ref.id === '' ? cell.row : this.sheet.rowIndex(ref.id);
-        const col = ref.column === undefined ? cell.col : this.sheet.columnIndex(ref.column);
-        if (row === undefined)
-          cell.bound.push(refError(`no row with id "${ref.id}"`, `没有编号为“${ref.id}”的行`));
-        else if (col === undefined)
-          cell.bound.push(
-            refError(`no column named "${ref.column ?? ''}"`, `没有名为“${ref.column ?? ''}”的列`),
-          );
-        else {
-          if (ref.id !== '') cell.idRows.push(row);
-          cell.bound.push(single(row, col));
-        }
-      }
-    }
-  }
-
   private evaluate(key: number): Stored {
     const cell = this.formulas.get(key);
     if (!cell) return null;
-    const self = { row: cell.row, col: cell.col };
-    if (!cell.compiled.ok) return new ErrVal(cell.compiled.code, cell.compiled.message, self);
-    let steps = 0;
-    const budget = this.budget;
-    const ctx: EvalContext = {
-      self,
-      unitExp: unitExponent(cell.type),
+    return evaluateCell(cell, {
       rounding: this.rounding,
+      budget: this.budget,
       read: (row, col) => this.read(row, col),
       isTotalRow: this.isTotal,
-      step: (n) => {
-        steps += n;
-        if (steps > budget) throw new BudgetExceeded();
-      },
-      cache: (node, slot) => cell.caches.get(node)?.[slot],
-      setCache: (node, slot, value) => {
-        let list = cell.caches.get(node);
-        if (!list) cell.caches.set(node, (list = []));
-        list[slot] = value;
-      },
       blockStamp: (col, block) => this.stamps[col]?.[block] ?? 0,
       clock: () => this.clock,
-    };
-    try {
-      const v = evaluateScalar(cell.compiled.expr, cell.bound, ctx);
-      return normaliseResult(v, cell.type, this.rounding, cell.row, cell.col);
-    } catch (e) {
-      const budgetHit = e instanceof BudgetExceeded;
-      return new ErrVal(
-        '#ERROR!',
-        budgetHit
-          ? {
-              en: 'formula needs too much work (evaluation limit reached)',
-              zh: '公式计算量过大（超过计算上限）',
-            }
-          : {
-              en: `formula could not be evaluated (${e instanceof Error ? e.name : 'error'})`,
-              zh: '公式无法计算',
-            },
-        self,
-      );
-    }
+    });
   }
 
   /** Re-evaluates `seeds` and everything depending on them; returns the formulas whose value changed. */

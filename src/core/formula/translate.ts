@@ -1,5 +1,6 @@
 import type { Bilingual } from '../diagnostics';
 import { FUNCTION_NAMES } from './function-names';
+import { definesFunction, describeBadChar, scanNumber } from './syntax-hints';
 import { isDigit, isLetter, parseCellText, parseColumnText, type Ref } from './refs';
 import type { ErrorCode } from './types';
 
@@ -7,7 +8,6 @@ export const MAX_FORMULA_LENGTH = 10_000;
 const MAX_PAREN_DEPTH = 64;
 const MAX_UNARY_RUN = 16;
 const MAX_POWERS = 32;
-const MAX_EXPONENT = 30;
 
 export type Translation =
   | { ok: true; mathText: string; refs: Ref[]; strings: string[] }
@@ -67,37 +67,10 @@ export function translateFormula(src: string): Translation {
     const wasCallOpen = justOpenedCall;
     justOpenedCall = false;
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
-      const start = i;
-      while (isDigit(src.charCodeAt(i))) i++;
-      if (src.charCodeAt(i) === 46 || src.charCodeAt(i) === 91)
-        for (i++; isDigit(src.charCodeAt(i));) i++;
-      let numText = src.slice(start, i);
-      if ((src.charCodeAt(i) | 32) === 101) {
-        let j = i + 1;
-        if (src[j] === '+' || src[j] === '-') j++;
-        const ds = j;
-        while (isDigit(src.charCodeAt(j))) j++;
-        if (j > ds) {
-          if (Math.abs(Number(src.slice(ds, j))) > MAX_EXPONENT || j - ds > 3)
-            return fail(
-              '#NUM!',
-              `number ${src.slice(start, j)} is out of range`,
-              `数字 ${src.slice(start, j)} 超出范围`,
-            );
-          numText = src.slice(start, j);
-          i = j;
-        }
-      }
-      if (numText.startsWith('.')) numText = '0' + numText;
-      let k = i;
-      while (src.charCodeAt(k) === 32) k++;
-      const next = src.charCodeAt(k);
-      if (isLetter(next) || next === 95 || next > 0x2e7f)
-        return syntax(
-          `units are not allowed ("${src.slice(start, Math.min(n, k + 8))}"); write plain numbers, the cell's unit applies`,
-          `公式中不允许使用单位（“${src.slice(start, Math.min(n, k + 8))}”）；请只写数字，按单元格的单位计算`,
-        );
-      const e = operand(numText);
+      const num = scanNumber(src, i);
+      if ('code' in num) return { ok: false, ...num };
+      i = num.end;
+      const e = operand(num.text);
       if (e) return e;
       continue;
     }
@@ -308,48 +281,4 @@ function tooDeep(): Translation {
     `formula nested too deeply (more than ${MAX_PAREN_DEPTH} parentheses)`,
     `公式嵌套过深（括号超过 ${MAX_PAREN_DEPTH} 层）`,
   );
-}
-
-/** `f(x)=…`: the parenthesis at `open` closes and is followed by a single `=`. */
-function definesFunction(src: string, open: number): boolean {
-  const close = src.indexOf(')', open);
-  if (close < 0) return false;
-  let k = close + 1;
-  while (src.charCodeAt(k) === 32) k++;
-  return src.charCodeAt(k) === 61 && src.charCodeAt(k + 1) !== 61;
-}
-
-function describeBadChar(src: string, i: number): [string, string] {
-  const ch = src[i] ?? '';
-  switch (ch) {
-    case ';':
-      return ['multiple expressions are not allowed (";")', '不允许多个表达式（“;”）'];
-    case '[':
-    case ']':
-      return ['matrices are not allowed ("[")', '不允许使用矩阵（“[”）'];
-    case '.':
-      return ['property access is not allowed (".")', '不允许访问属性（“.”）'];
-    case ':':
-      return [
-        '":" must join two cell references (F2:F9) or columns (G:G)',
-        '“:”只能连接两个单元格（F2:F9）或两列（G:G）',
-      ];
-    case '?':
-      return [
-        '"?:" is not allowed; use IF(condition, then, else)',
-        '不允许“?:”；请使用 IF(条件, 值1, 值2)',
-      ];
-    case '!':
-      return [
-        '"!" is not allowed (no sheet references or factorials)',
-        '不允许“!”（不支持跨表引用或阶乘）',
-      ];
-    case "'":
-      return ['"\'" is not allowed', "不允许“'”"];
-    default:
-      return [
-        `unexpected character "${ch}" at position ${i + 2}`,
-        `第 ${i + 2} 个字符“${ch}”无法识别`,
-      ];
-  }
 }

@@ -99,6 +99,7 @@ describe('formula functions', () => {
     assert.equal(f('=(D2+D3)%'), '3.01');
     assert.equal(f('=50%%', 5), '0.005');
     assert.equal(f('=2^10', 5), '1024');
+    assert.equal(f('=2E3+.5', 5), '2000.5');
     assert.equal(f('=-D4', 5), '50.25');
     assert.equal(f('=TRUE+1', 5), '2');
   });
