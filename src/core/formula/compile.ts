@@ -66,9 +66,21 @@ class Rejected {
 export function compileFormula(src: string): Compiled {
   const t = translateFormula(src);
   if (!t.ok) return t;
-  const r = compileMathText(t.mathText, t.strings);
+  // Formulas copied down a column translate to the same text (`_r0 * (2.5 / 100)`) with different
+  // refs, so the parsed tree is shared: it is immutable and refers to refs only by index.
+  const key =
+    t.strings.length === 0 ? t.mathText : `${t.mathText}\u0000${JSON.stringify(t.strings)}`;
+  let r = treeCache.get(key);
+  if (!r) {
+    r = compileMathText(t.mathText, t.strings);
+    if (treeCache.size >= TREE_CACHE_LIMIT) treeCache.clear();
+    treeCache.set(key, r);
+  }
   return r.ok ? { ok: true, expr: r.expr, refs: t.refs } : r;
 }
+
+const TREE_CACHE_LIMIT = 10_000;
+const treeCache = new Map<string, ReturnType<typeof compileMathText>>();
 
 /**
  * mathjs text → Expr. Exported so tests can aim raw mathjs syntax (assignment, accessors, units…)
