@@ -86,7 +86,8 @@ export class LedgerPresenter {
       case 'number': {
         const unit = this.sheet.amountUnit(col);
         if (v.fen === undefined || unit === null) {
-          return { text: v.value, className: `num${extra}`, title: '' };
+          // A typed plain number shows as typed (`0700`, `1e3`, `12.50`); only results are computed text.
+          return { text: extra ? v.value : raw, className: `num${extra}`, title: '' };
         }
         const shown = this.unit === 'asDeclared' ? unit : this.unit;
         const text = formatAmount(v.fen, shown);

@@ -1,7 +1,7 @@
 // Small waits for the grid's browser tests. No timed assertions: each wait polls until the condition
 // holds and is bounded only by the test's own timeout.
-import type { FrameLocator, Locator } from 'playwright-core';
-import { cell } from './workbench';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { cell, gridFrame, runCommand, waitForExtension } from './workbench';
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,5 +22,35 @@ export async function waitUntil<T>(read: () => Promise<T> | T, expected: T): Pro
   for (;;) {
     if ((await read()) === expected) return;
     await pause(50);
+  }
+}
+
+/**
+ * Opens a file the test wrote after the workbench started, with Quick Open (Ctrl+P): the Explorer may
+ * not list it yet, file search finds it. Waits until the grid shows cells; reopens when the first open
+ * went to the text editor (see openLedger in workbench.ts for why that happens).
+ */
+export async function openWrittenLedger(page: Page, fileName: string): Promise<FrameLocator> {
+  await waitForExtension(page);
+  const grid = gridFrame(page);
+  const firstCell = grid.locator('[role=gridcell]').first();
+  const textEditor = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill(fileName);
+    await page
+      .locator(`.quick-input-widget .monaco-list-row[aria-label*="${fileName}"]`)
+      .first()
+      .waitFor();
+    await page.keyboard.press('Enter');
+    const opened = await Promise.race([
+      firstCell.waitFor({ timeout: 60_000 }).then(() => 'grid' as const),
+      textEditor.waitFor({ timeout: 60_000 }).then(() => 'text' as const),
+    ]);
+    if (opened === 'grid') return grid;
+    if (attempt === 3) throw new Error(`${fileName} kept opening in the text editor`);
+    await runCommand(page, 'View: Close All Editors');
+    await textEditor.waitFor({ state: 'detached' });
   }
 }
