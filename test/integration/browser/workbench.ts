@@ -149,12 +149,23 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor();
   await input.fill(`>${label}`);
-  // The palette also lists fuzzy matches, sometimes above the exact one.
+  // The palette also lists fuzzy matches, sometimes above the exact one: pick the exact one or say what is there.
   const rows = page.locator('.quick-input-widget .monaco-list-row');
-  await rows
-    .filter({ has: page.getByText(label, { exact: true }) })
-    .first()
-    .click();
+  const exact = rows.filter({ has: page.getByText(label, { exact: true }) }).first();
+  const found = await exact
+    .waitFor({ timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!found) {
+    const shown = await rows.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('aria-label') ?? ''),
+    );
+    await page.keyboard.press('Escape');
+    throw new Error(
+      `no command "${label}" in the palette; it lists: ${shown.join(' | ') || '(nothing)'}`,
+    );
+  }
+  await exact.click();
 }
 
 /** Polls `file` until its bytes differ from `before`, then returns them (bounded by the test's own timeout). */

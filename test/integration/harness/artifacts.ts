@@ -9,12 +9,10 @@ export function keepFailureArtifacts(dir: string, server: CodeServer, runDir: st
   copyIfThere(path.join(runDir, 'suite-output.log'), path.join(dir, 'suite-output.log'));
   copyIfThere(server.logFile, path.join(dir, 'code-server.log'));
   copyIfThere(server.logsDir, path.join(dir, 'vscode-logs'));
-  const hostLogs = findFiles(path.join(dir, 'vscode-logs'), (name) =>
-    /exthost|remoteexthost/i.test(name),
-  );
-  if (hostLogs.length > 0) {
-    console.error(`extension host log: ${path.relative(process.cwd(), hostLogs[0] as string)}`);
-  }
+  // One extension host per workbench window; the suite's is the first.
+  const hostLogs = findFiles(path.join(dir, 'vscode-logs'), (name) => name === 'remoteexthost.log');
+  for (const log of hostLogs)
+    console.error(`extension host log: ${path.relative(process.cwd(), log)}`);
 }
 
 function copyIfThere(from: string, to: string): void {
