@@ -190,10 +190,9 @@ export class LedgerBuilder {
 
     const id = cur.value(c.id).trim();
     if (c.id >= 0) {
-      const prior = id === '' ? undefined : f.ids.get(id);
+      const prior = id === '' ? undefined : f.ids.add(id, row);
       if (id === '') this.report('FL-ID-MISSING', MSG.idMissing, c.id, row);
-      else if (prior === undefined) f.ids.set(id, row);
-      else {
+      else if (prior !== undefined) {
         const line = this.lines.positionAt(store.rowStart[prior] ?? 0).line;
         this.report('FL-ID-DUPLICATE', MSG.idDuplicate(id, line), c.id, row);
       }

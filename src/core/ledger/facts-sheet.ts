@@ -69,7 +69,7 @@ export class FactsSheet implements SheetSource {
   private idOf(row: number): string {
     if (!this.idsByRow) {
       this.idsByRow = new Map();
-      for (const [id, r] of this.facts.ids) this.idsByRow.set(r, id);
+      for (const [id, r] of this.facts.ids.entries()) this.idsByRow.set(r, id);
     }
     return this.idsByRow.get(row) ?? '';
   }

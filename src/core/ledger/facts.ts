@@ -1,6 +1,7 @@
 import type { Unit } from '../money/units';
 import type { Period } from './period';
 import type { Kind, LedgerSchema, TargetKind } from './schema';
+import { IdIndex } from './id-index';
 import { RowStore, StringTable } from './store';
 
 /** Kinds as stored in RowStore.kind; index 0 means "no or unknown kind". */
@@ -77,7 +78,7 @@ export interface LedgerFacts {
   readonly categories: StringTable;
   /** Interned date, unit and period texts. */
   readonly texts: StringTable;
-  readonly ids: Map<string, number>;
+  readonly ids: IdIndex;
   readonly targets: TargetRow[];
   readonly totals: TotalRow[];
   readonly formulas: FormulaCell[];
@@ -96,7 +97,7 @@ export function emptyFacts(file: string, schema: LedgerSchema): LedgerFacts {
     funds: new StringTable(),
     categories: new StringTable(),
     texts: new StringTable(),
-    ids: new Map(),
+    ids: new IdIndex(),
     targets: [],
     totals: [],
     formulas: [],
