@@ -1,0 +1,120 @@
+// Grid intents beyond single cells (paste blocks, rows, sort), live diagnostics and the validate
+// commands, through the same handlers the webview and the command palette use.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, ledgerApi, openGrid, whenDocument, writeLedger } from './gridHelpers';
+
+const LEDGER =
+  '编号,日期,资金,类别,类型,摘要,金额(万元),备注\n' +
+  'T1,2025-01-01,义务教育经费,公用经费,目标,全年目标,1200.00,\n' +
+  'E1,2025-02-15,义务教育经费,公用经费,拨付,第一批,300.00,\n' +
+  'E2,2025-03-10,义务教育经费,公用经费,支出,设备,120.50,\n';
+
+function diagnosticsFor(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  const now = vscode.languages.getDiagnostics(uri);
+  if (now.length > 0) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const found = vscode.languages.getDiagnostics(uri);
+      if (found.length === 0) return;
+      sub.dispose();
+      resolve(found);
+    });
+  });
+}
+
+describe('grid: blocks, rows and sorting', () => {
+  afterEach(closeAll);
+
+  it('pastes a block as one edit and one undo step', async () => {
+    const api = await ledgerApi();
+    const uri = await writeLedger(LEDGER);
+    const doc = await openGrid(uri);
+    const ok = await api.postGridMessage(uri, {
+      type: 'editCells',
+      cells: [
+        { row: 1, col: 7, value: 'a' },
+        { row: 2, col: 7, value: 'b, "c"' },
+        { row: 3, col: 8, value: 'extra' },
+      ],
+    });
+    assert.equal(ok, true);
+    const expected = LEDGER.replace('1200.00,\n', '1200.00,a\n')
+      .replace('300.00,\n', '300.00,"b, ""c"""\n')
+      .replace('120.50,\n', '120.50,,extra\n');
+    assert.equal(doc.getText(), expected);
+    await vscode.commands.executeCommand('undo');
+    await whenDocument(doc, () => doc.getText() === LEDGER);
+  });
+
+  it('inserts rows with fresh stable ids and deletes rows', async () => {
+    const api = await ledgerApi();
+    const uri = await writeLedger(LEDGER);
+    const doc = await openGrid(uri);
+    assert.equal(await api.postGridMessage(uri, { type: 'insertRows', before: 2, count: 2 }), true);
+    const lines = doc.getText().split('\n');
+    const ids = [lines[2], lines[3]].map((l) => l?.split(',')[0] ?? '');
+    // Prefixed like the row they are inserted next to (E1 moves down below them).
+    for (const id of ids) assert.match(id, /^E-[0-9A-HJKMNP-TV-Z]{8}$/);
+    assert.notEqual(ids[0], ids[1]);
+    assert.equal(lines[2]?.split(',').length, 8, 'as wide as the header');
+    assert.equal(await api.postGridMessage(uri, { type: 'deleteRows', first: 2, count: 2 }), true);
+    assert.equal(doc.getText(), LEDGER);
+  });
+
+  it('"Sort File By…" reorders rows as one edit, keeping every row’s bytes', async () => {
+    const uri = await writeLedger(LEDGER);
+    const doc = await openGrid(uri);
+    const ok = await vscode.commands.executeCommand('fundLedger.sortFileBy', uri, {
+      col: 6,
+      descending: false,
+    });
+    assert.equal(ok, true);
+    const [header, t1, e1, e2] = LEDGER.split('\n');
+    assert.equal(doc.getText(), [header, e2, e1, t1, ''].join('\n'));
+    await vscode.commands.executeCommand('undo');
+    await whenDocument(doc, () => doc.getText() === LEDGER);
+  });
+});
+
+describe('grid: diagnostics and validation', () => {
+  afterEach(closeAll);
+
+  it('puts the core’s problems in the Problems panel with a link that reveals the cell', async () => {
+    const uri = await writeLedger(LEDGER.replace('120.50', 'abc'));
+    await openGrid(uri);
+    const found = await diagnosticsFor(uri);
+    const bad = found.find((d) => d.range.start.line === 3);
+    assert.ok(bad, JSON.stringify(found.map((d) => [d.code, d.message])));
+    const code = bad.code;
+    assert.ok(typeof code === 'object' && code.target.scheme === 'command');
+    assert.equal(code.target.path, 'fundLedger.revealCell');
+    const args: unknown = JSON.parse(decodeURIComponent(code.target.query));
+    assert.deepEqual(args, [uri.toString(), 3, 6]);
+    assert.equal(
+      await vscode.commands.executeCommand('fundLedger.revealCell', ...(args as unknown[])),
+      true,
+    );
+  });
+
+  it('"Validate This Ledger" runs the same checks and reports them', async () => {
+    const uri = await writeLedger(LEDGER.replace('E2,', 'E1,'));
+    const summary = await vscode.commands.executeCommand<{ files: number; errors: number }>(
+      'fundLedger.validateLedger',
+      uri,
+    );
+    assert.equal(summary.files, 1);
+    assert.ok(summary.errors > 0, 'a duplicate id is an error');
+    assert.ok(vscode.languages.getDiagnostics(uri).length > 0);
+  });
+
+  it('"Validate Workspace" finds ledgers and reports a count', async () => {
+    await writeLedger(LEDGER);
+    const summary = await vscode.commands.executeCommand<{ files: number; unreadable: string[] }>(
+      'fundLedger.validateWorkspace',
+    );
+    assert.ok(summary.files >= 2, `checked ${summary.files} ledger(s)`);
+    assert.deepEqual(summary.unreadable, []);
+  });
+});
