@@ -36,14 +36,22 @@ export class Accumulator {
     this.bigFen += BigInt(this.smallFen);
     this.smallFen = 0;
   }
-  merge(o: Accumulator): void {
-    this.bigFen += o.bigFen;
-    this.smallFen += o.smallFen;
+  merge(o: Accumulator, sign: 1 | -1 = 1): void {
+    this.bigFen += sign === 1 ? o.bigFen : -o.bigFen;
+    this.smallFen += sign * o.smallFen;
     if (this.smallFen > FLUSH || this.smallFen < -FLUSH) this.flush();
-    if (o.num) this.num = this.num ? this.num.plus(o.num) : o.num;
-    this.count += o.count;
-    this.matched += o.matched;
-    this.error ??= o.error;
+    if (o.num) {
+      const n = sign === 1 ? o.num : o.num.neg();
+      this.num = this.num ? this.num.plus(n) : n;
+    }
+    this.count += sign * o.count;
+    this.matched += sign * o.matched;
+    if (sign === 1) this.error ??= o.error;
+  }
+  clone(): Accumulator {
+    const c = new Accumulator();
+    c.merge(this);
+    return c;
   }
   total(exp: number): BigNumber {
     const fen = this.fen;
@@ -61,6 +69,10 @@ export interface BlockCache {
   key: string;
   stamp: number;
   parts: (Accumulator | undefined)[];
+  /** Sum of all parts without their errors, kept current by delta (old part out, new part in). */
+  sum: Accumulator;
+  /** Parts holding an error; errors cannot be subtracted, so the first one is looked up. */
+  errors: number;
 }
 
 /** Visits a range's cells; whole-column ranges skip total rows and the formula's own cell. */
@@ -83,9 +95,10 @@ function scanRows(
 }
 
 /**
- * Sums rows [r1, r2] block by block, reusing each block's cached partial unless a cell in one of
- * `cols` changed in that block since the cache was filled. Keeps totals over 100k rows at a few
- * thousand cell reads per edit; small ranges are simply scanned.
+ * Sums rows [r1, r2] block by block. Each block's partial is cached with the clock of its last
+ * scan; a block is rescanned only when a cell in one of `cols` changed in it since, and the cached
+ * sum is updated by difference, so a total over 100k rows costs one 256-row scan per edit.
+ * Small ranges are simply scanned. The result must not be modified by the caller.
  */
 function blocked(
   ctx: EvalContext,
@@ -97,26 +110,71 @@ function blocked(
   cols: readonly number[],
   scan: (from: number, to: number, acc: Accumulator) => void,
 ): Accumulator {
-  const total = new Accumulator();
   if (r2 - r1 < 2 << BLOCK_SHIFT) {
+    const total = new Accumulator();
     scan(r1, r2, total);
     return total;
   }
   let cache = ctx.cache(node, slot);
-  if (!cache || cache.key !== key) cache = { key, stamp: -1, parts: [] };
-  for (let b = r1 >> BLOCK_SHIFT; b <= r2 >> BLOCK_SHIFT; b++) {
-    let part = cache.parts[b];
-    ctx.step(1);
-    if (!part || cols.some((c) => ctx.blockStamp(c, b) > cache.stamp)) {
-      part = new Accumulator();
-      scan(Math.max(r1, b << BLOCK_SHIFT), Math.min(r2, ((b + 1) << BLOCK_SHIFT) - 1), part);
-      cache.parts[b] = part;
+  if (!cache || cache.key !== key)
+    cache = { key, stamp: -1, parts: [], sum: new Accumulator(), errors: 0 };
+  const first = r1 >> BLOCK_SHIFT;
+  const last = r2 >> BLOCK_SHIFT;
+  const c = cache;
+  const refresh = (b: number): void => {
+    const old = c.parts[b];
+    const part = new Accumulator();
+    scan(Math.max(r1, b << BLOCK_SHIFT), Math.min(r2, ((b + 1) << BLOCK_SHIFT) - 1), part);
+    if (old) {
+      c.sum.merge(old, -1);
+      if (old.error) c.errors--;
     }
-    total.merge(part);
+    c.sum.merge(part);
+    c.sum.error = undefined;
+    if (part.error) c.errors++;
+    c.parts[b] = part;
+  };
+  const dirty = c.stamp < 0 ? undefined : changedBlocks(ctx, cols, c.stamp, first, last);
+  if (dirty) for (const b of dirty) refresh(b);
+  else {
+    ctx.step(last - first + 1);
+    for (let b = first; b <= last; b++)
+      if (!c.parts[b] || changedSince(ctx, cols, b, c.stamp)) refresh(b);
   }
   cache.stamp = ctx.clock();
   ctx.setCache(node, slot, cache);
-  return total;
+  if (cache.errors === 0) return cache.sum;
+  const withError = cache.sum.clone();
+  for (let b = first; b <= last && !withError.error; b++) withError.error = cache.parts[b]?.error;
+  return withError;
+}
+
+/** The changed blocks within [first, last] from the change log, or undefined to check them all. */
+function changedBlocks(
+  ctx: EvalContext,
+  cols: readonly number[],
+  since: number,
+  first: number,
+  last: number,
+): Set<number> | undefined {
+  const out = new Set<number>();
+  for (const col of cols) {
+    const list = ctx.changedBlocks(col, since);
+    if (!list) return undefined;
+    ctx.step(list.length);
+    for (const b of list) if (b >= first && b <= last) out.add(b);
+  }
+  return out;
+}
+
+function changedSince(
+  ctx: EvalContext,
+  cols: readonly number[],
+  block: number,
+  stamp: number,
+): boolean {
+  for (const c of cols) if (ctx.blockStamp(c, block) > stamp) return true;
+  return false;
 }
 
 const colsOf = (r: RangeVal): number[] => Array.from({ length: r.cols }, (_, i) => r.c1 + i);

@@ -14,7 +14,7 @@ import {
   type SheetSource,
   type Stored,
 } from './types';
-import { BLOCK_SHIFT } from './aggregates';
+import { ChangeLog } from './change-log';
 
 const DEFAULT_BUDGET = 20_000_000;
 
@@ -34,9 +34,7 @@ export class FormulaEngine {
   /** Current value of every cell that has been read, formulas included: column-major for fast ranges. */
   private vals: (Stored | undefined)[][] = [];
   private totals: Uint8Array = new Uint8Array(0);
-  /** Per column and block of rows: the clock value of the last change, for aggregate caches. */
-  private stamps: Uint32Array[] = [];
-  private clock = 0;
+  private readonly changes = new ChangeLog();
   private readonly isTotal = (row: number): boolean => this.totalRow(row);
 
   constructor(
@@ -59,10 +57,7 @@ export class FormulaEngine {
     if (colCount > COL_LIMIT) throw new RangeError('too many columns');
     this.vals = Array.from({ length: colCount }, () => new Array<Stored | undefined>(rowCount));
     this.totals = new Uint8Array(rowCount);
-    this.stamps = Array.from(
-      { length: colCount },
-      () => new Uint32Array((rowCount >> BLOCK_SHIFT) + 1),
-    );
+    this.changes.reset(rowCount, colCount);
     for (let row = 1; row < rowCount; row++)
       for (let col = 0; col < colCount; col++) {
         const raw = this.sheet.raw(row, col);
@@ -182,8 +177,7 @@ export class FormulaEngine {
   }
 
   private bump(row: number, col: number): void {
-    const s = this.stamps[col];
-    if (s) s[row >> BLOCK_SHIFT] = ++this.clock;
+    this.changes.bump(row, col);
   }
 
   private totalRow(row: number): boolean {
@@ -223,8 +217,9 @@ export class FormulaEngine {
       budget: this.budget,
       read: (row, col) => this.read(row, col),
       isTotalRow: this.isTotal,
-      blockStamp: (col, block) => this.stamps[col]?.[block] ?? 0,
-      clock: () => this.clock,
+      blockStamp: (col, block) => this.changes.stamp(col, block),
+      changedBlocks: (col, since) => this.changes.changedBlocks(col, since),
+      clock: () => this.changes.now(),
     });
   }
 

@@ -126,7 +126,10 @@ function bind(sheet: SheetSource, cell: FormulaCell): void {
 }
 
 /** What evaluating a formula needs from the engine besides the cell itself. */
-export type EvalEnv = Pick<EvalContext, 'read' | 'isTotalRow' | 'blockStamp' | 'clock'> & {
+export type EvalEnv = Pick<
+  EvalContext,
+  'read' | 'isTotalRow' | 'blockStamp' | 'changedBlocks' | 'clock'
+> & {
   rounding: Rounding;
   budget: number;
 };

@@ -46,6 +46,8 @@ export interface EvalContext {
   setCache(node: object, slot: number, value: BlockCache): void;
   /** Change clock of a block of rows in a column (see aggregates.ts), and the current clock. */
   blockStamp(col: number, block: number): number;
+  /** Blocks of a column changed after `since`; undefined when unknown (then every block is checked). */
+  changedBlocks(col: number, since: number): readonly number[] | undefined;
   clock(): number;
 }
 

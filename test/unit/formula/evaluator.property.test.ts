@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ArraySheet, FormulaEngine, type CellType } from '../../../src/core/formula';
 
+/** CI runs 3,000 cases; `npm run fuzz` sets FUZZ_RUNS much higher. */
+const RUNS = Number(process.env['FUZZ_RUNS']) || 3000;
+
 const TOKENS = [
   'D2',
   'D3',
@@ -109,7 +112,7 @@ describe('formula evaluator fuzzing', () => {
             assert.ok(!/TypeError|undefined|ReferenceError/.test(v.message.en), v.message.en);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: RUNS },
     );
   });
 });
