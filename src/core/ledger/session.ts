@@ -54,6 +54,11 @@ export class LedgerSession {
    * offset of the edited cell: the scanned table stays valid, shifted by these.
    */
   private shifts: { origEnd: number; delta: number }[] = [];
+  /**
+   * The latest text of each cell edited in place, by its original range. The text is rebuilt from
+   * these only when asked for: splicing a 13 MB string on every keystroke would copy it each time.
+   */
+  private cellTexts = new Map<number, { end: number; text: string }>();
 
   constructor(
     readonly file: string,
@@ -61,12 +66,28 @@ export class LedgerSession {
     private readonly options: LedgerOptions = {},
   ) {
     this.text = text;
+    this.cellTexts.clear();
     this.cells = new EditedCells(scanCsv(text));
     this.sheet = new LedgerSheet(this.cells);
     this.engine = new FormulaEngine(this.sheet, { rounding: options.rounding ?? 'half-up' });
   }
 
   get currentText(): string {
+    if (this.cellTexts.size > 0) {
+      const parts: string[] = [];
+      let at = 0;
+      for (const [start, c] of [...this.cellTexts].sort((a, b) => a[0] - b[0])) {
+        parts.push(this.text.slice(at, start), c.text);
+        at = c.end;
+      }
+      parts.push(this.text.slice(at));
+      this.text = parts.join('');
+      this.cellTexts.clear();
+      // The scanned table now describes older text: rescan once, keeping the engine as it is.
+      this.cells.table = scanCsv(this.text);
+      this.cells.overrides.clear();
+      this.shifts = [];
+    }
     return this.text;
   }
 
@@ -90,8 +111,9 @@ export class LedgerSession {
       col !== idCol;
     if (!inPlace || this.shifts.length >= MAX_SHIFTS) {
       // Rare cases (header, ids, cells past a row's end): a fresh scan, a minimal edit, a rebuild.
-      const edit = editCell(scanCsv(this.text), row, col, newRaw);
-      this.reset(applyEdit(this.text, edit));
+      const text = this.currentText;
+      const edit = editCell(scanCsv(text), row, col, newRaw);
+      this.reset(applyEdit(text, edit));
       return { edit, changed: this.allFormulaValues() };
     }
     const s0 = t.cellStart(row, col);
@@ -99,7 +121,7 @@ export class LedgerSession {
     const start = s0 + this.shift(s0, false);
     const end = e0 + this.shift(e0, true);
     const edit = { start, end, text: quoteField(newRaw) };
-    this.text = applyEdit(this.text, edit);
+    this.cellTexts.set(s0, { end: e0, text: edit.text });
     this.shifts.push({ origEnd: e0, delta: edit.text.length - (end - start) });
     this.cells.overrides.set(row * 65536 + col, newRaw);
     this.analysis = undefined;
@@ -121,6 +143,7 @@ export class LedgerSession {
   /** After an edit the session did not make (undo, typing in the text editor, a row insertion). */
   reset(text: string): void {
     this.text = text;
+    this.cellTexts.clear();
     this.cells = new EditedCells(scanCsv(text));
     this.sheet = new LedgerSheet(this.cells);
     this.engine = new FormulaEngine(this.sheet, { rounding: this.options.rounding ?? 'half-up' });
@@ -137,7 +160,7 @@ export class LedgerSession {
   }
 
   private analyze(): LedgerResult {
-    this.analysis ??= analyzeLedger(this.file, this.text, this.options);
+    this.analysis ??= analyzeLedger(this.file, this.currentText, this.options);
     return this.analysis;
   }
 
