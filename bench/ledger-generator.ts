@@ -20,9 +20,18 @@ const BLOCK = 50;
 
 /**
  * Yields the file in chunks of about 1 MB: `rows` data rows in all (targets, entries, subtotals,
- * totals). With `formulas` false the 小计/合计 are typed numbers (still checked to the fen).
+ * totals). Typed 小计/合计 are still checked to the fen.
  */
-export function* generateLedger(rows: number, formulas = true): Generator<string> {
+export interface GeneratorOptions {
+  /** 小计 as `=SUM(Gi:Gj)` (default) or typed. */
+  subtotalFormulas?: boolean;
+  /** 合计 as a whole-column `=SUMIFS(G:G,…)` (default) or typed. */
+  totalFormulas?: boolean;
+}
+
+export function* generateLedger(rows: number, opts: GeneratorOptions = {}): Generator<string> {
+  const subtotalFormulas = opts.subtotalFormulas ?? true;
+  const totalFormulas = opts.totalFormulas ?? true;
   let out = '\ufeff编号,日期,资金,类别,类型,摘要,金额,上限,期间,备注\r\n';
   let line = 1;
   const emit = (s: string): void => {
@@ -58,7 +67,9 @@ export function* generateLedger(rows: number, formulas = true): Generator<string
     }
     const id = `S${block}`;
     const typed = `${blockFen / 100n}.${String(blockFen % 100n).padStart(2, '0')}`;
-    emit(`${id},,${fund},,小计,${fund}小计,${formulas ? `=SUM(G${first}:G${line})` : typed},,,`);
+    emit(
+      `${id},,${fund},,小计,${fund}小计,${subtotalFormulas ? `=SUM(G${first}:G${line})` : typed},,,`,
+    );
     fundFen[fi] = (fundFen[fi] ?? 0n) + blockFen;
     (subtotals[fi] as string[]).push(`{${id}}`);
     n++;
@@ -74,7 +85,7 @@ export function* generateLedger(rows: number, formulas = true): Generator<string
     const sum = `"=SUMIFS(G:G,C:C,""${f}"",E:E,""拨付"")"`;
     const fen = fundFen[i] ?? 0n;
     const typed = `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
-    emit(`A${i + 1},,${f},,合计,${f}合计,${parts.length > 0 && formulas ? sum : typed},,,`);
+    emit(`A${i + 1},,${f},,合计,${f}合计,${parts.length > 0 && totalFormulas ? sum : typed},,,`);
   });
   yield out;
 }
