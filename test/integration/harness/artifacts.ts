@@ -9,10 +9,14 @@ export function keepFailureArtifacts(dir: string, server: CodeServer, runDir: st
   copyIfThere(path.join(runDir, 'suite-output.log'), path.join(dir, 'suite-output.log'));
   copyIfThere(server.logFile, path.join(dir, 'code-server.log'));
   copyIfThere(server.logsDir, path.join(dir, 'vscode-logs'));
-  // One extension host per workbench window; the suite's is the first.
+  // One extension host per workbench window: exthost1 is the suite's, the others the browser tests'.
   const hostLogs = findFiles(path.join(dir, 'vscode-logs'), (name) => name === 'remoteexthost.log');
-  for (const log of hostLogs)
-    console.error(`extension host log: ${path.relative(process.cwd(), log)}`);
+  const first =
+    hostLogs.find((log) => log.includes(`${path.sep}exthost1${path.sep}`)) ?? hostLogs[0];
+  if (first) {
+    const more = hostLogs.length > 1 ? ` (and ${hostLogs.length - 1} more under vscode-logs/)` : '';
+    console.error(`extension host log: ${path.relative(process.cwd(), first)}${more}`);
+  }
 }
 
 function copyIfThere(from: string, to: string): void {
