@@ -71,8 +71,10 @@ export class AllocationPanel implements vscode.Disposable {
       ),
       vscode.window.registerWebviewPanelSerializer(AllocationPanel.viewType, {
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+          const scope = scopeFromState(state);
+          log.info(`Restoring the allocation chart (${scope.kind} ${scope.uri?.toString() ?? ''})`);
           AllocationPanel.current?.panel.dispose();
-          AllocationPanel.current = new AllocationPanel(context, log, panel, scopeFromState(state));
+          AllocationPanel.current = new AllocationPanel(context, log, panel, scope);
         },
       }),
       { dispose: () => AllocationPanel.current?.dispose() },

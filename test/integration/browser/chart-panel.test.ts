@@ -152,4 +152,72 @@ describe('browser: allocation vs targets chart', () => {
     while (!(await summaryOf(chart, paired)).endsWith(' 万元')) await wb.page.waitForTimeout(100);
     await keepScreenshot(wb.page, 'chart-dark');
   });
+
+  it('exports SVG, PNG and CSV through the save dialog, and keeps its drill-down when hidden and shown', async function () {
+    // Three saves and a hide/show on a shared 2-core machine: more than the default budget.
+    this.timeout(300_000);
+    wb = await openWorkbench({ colorScheme: 'dark' });
+    const page = wb.page;
+    const { chart } = await openChart(wb);
+    await chart.locator('select.drill').selectOption('quarter');
+    await chart.locator('svg.chart text.part-label', { hasText: '2023Q2' }).first().waitFor();
+
+    const saveAs = async (button: string, name: string): Promise<Buffer> => {
+      const file = path.join(wb?.workspace ?? '', name);
+      await chart.getByRole('button', { name: button, exact: true }).click();
+      // VS Code's own save dialog (a quick input in the browser): type the path, Enter.
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      // The dialog fills in its suggested name a moment after it opens; replace it only after that.
+      while (!(await input.inputValue()).includes('allocation-vs-targets'))
+        await page.waitForTimeout(100);
+      await input.fill(file);
+      while ((await input.inputValue()) !== file) await page.waitForTimeout(100);
+      await page.keyboard.press('Enter');
+      while (!fs.existsSync(file) || fs.statSync(file).size === 0) await page.waitForTimeout(100);
+      return fs.readFileSync(file);
+    };
+
+    const svg = (await saveAs('SVG', 'chart.svg')).toString('utf8');
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.ok(
+      svg.includes('&lt;img src=x onerror=alert(1)&gt;'),
+      'the hostile name is escaped text',
+    );
+    assert.ok(!/<img/i.test(svg), 'no markup from fund names');
+    assert.ok(!svg.includes('var(--vscode'), 'colours are resolved, not theme variables');
+    assert.ok(svg.includes('432.00'));
+
+    const png = await saveAs('PNG', 'chart.png');
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(png.readUInt32BE(16) >= 960, `PNG is drawn at 2x (width ${png.readUInt32BE(16)})`);
+
+    const csv = await saveAs('CSV', 'chart.csv');
+    assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = csv.subarray(3).toString('utf8').split('\r\n');
+    assert.equal(
+      lines[0],
+      'Fund,Category,Breakdown,Measure,Period,Target,Actual,Share of target,Remaining,Unit,Status,Pace',
+    );
+    assert.ok(lines.some((l) => l.startsWith('对口帮扶援助资金,,2023Q3,Allocated,2023,,47.20,')));
+
+    // Hide the panel behind another editor in its group (its webview is destroyed: no
+    // retainContextWhenHidden), then show it again: the drill-down comes back from getState.
+    const tab = page.locator('.tab', { hasText: 'Targets:' });
+    await tab.click();
+    await page
+      .locator('.explorer-folders-view .monaco-list-row[aria-label^="county-2025.ledger.csv"]')
+      .dblclick();
+    while (
+      (await chart
+        .locator('svg.chart')
+        .count()
+        .catch(() => 0)) > 0
+    )
+      await page.waitForTimeout(100);
+    await tab.click();
+    const again = await frameWith(page, 'svg.chart text.part-label');
+    assert.equal(await again.locator('select.drill').inputValue(), 'quarter');
+    await again.locator('svg.chart text.part-label', { hasText: '2023Q2' }).first().waitFor();
+  });
 });
