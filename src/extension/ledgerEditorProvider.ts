@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { CellProblem, GridToWebview } from '../shared/protocol';
 import { onGridUnitChange } from './displayUnit';
+import { trackDocumentTables } from './documentTables';
 import { GridSession } from './gridSession';
 import { isLedgerUri, LiveDiagnostics } from './ledgerDiagnostics';
 import { GridStatusBar } from './statusBar';
@@ -34,6 +35,7 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
       onGridUnitChange((unit) => provider.broadcast({ type: 'displayUnit', unit })),
       provider.diagnostics,
       provider.status,
+      trackDocumentTables(),
     );
     return provider;
   }

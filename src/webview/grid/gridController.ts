@@ -11,6 +11,11 @@ import { RowOrder, type CellKey } from './rowOrder';
 import { Selection, type CellRef } from './selection';
 import { post } from './vscodeApi';
 
+/** Above this many rows a structural change repaints before the formulas are recalculated. */
+const DEFER_ABOVE_ROWS = 50_000;
+/** Above this many characters the first screen is painted from a preview scan. */
+const PREVIEW_ABOVE_CHARS = 2_000_000;
+
 export class GridController {
   readonly selection = new Selection(0, 0);
   readonly order = new RowOrder();
@@ -65,10 +70,25 @@ export class GridController {
   handle(message: GridToWebview): void {
     switch (message.type) {
       case 'init':
-      case 'text':
-        this.model.reset(message.text, message.version, message.readOnly, message.notice);
-        this.afterChange();
+      case 'text': {
+        const { text, version, readOnly, notice } = message;
+        // Big file: paint the first rows now, scan the rest on the next task.
+        if (text.length > PREVIEW_ABOVE_CHARS && this.model.preview(text, version, notice)) {
+          this.afterChange(undefined, true);
+          // After the frame that paints the preview (a task queued from rAF runs after its paint).
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              if (this.model.version !== version || !this.model.partial) return;
+              this.model.reset(text, version, readOnly, notice);
+              this.afterChange(undefined, true);
+            }, 0),
+          );
+          break;
+        }
+        this.model.reset(text, version, readOnly, notice);
+        this.afterChange(undefined, true);
         break;
+      }
       case 'update': {
         const changed = this.model.applySplices(message.splices, message.version, message.length);
         if (changed === null) {
@@ -108,9 +128,10 @@ export class GridController {
   }
 
   /** After the document changed: recalculate, re-apply the view, keep the selection, redraw. */
-  afterChange(cell?: { row: number; col: number }): void {
+  afterChange(cell?: { row: number; col: number }, wholeText = false): void {
+    // A new text paints before its formulas are calculated; so does a big file's structural change.
     if (cell) this.presenter.cellChanged(cell.row, cell.col);
-    else this.presenter.rebuild();
+    else this.presenter.rebuild(wholeText || this.model.rowCount > DEFER_ABOVE_ROWS);
     if (this.order.sort || this.order.filter) this.refreshOrder();
     this.selection.resize(this.view.rowCountNow(), this.model.columnCount);
     this.formulaBar.readOnly = this.model.readOnly;

@@ -1,7 +1,11 @@
 // The webview's read-only mirror of the TextDocument: the text as the extension last sent it, and its scan.
 // The grid never edits this copy; it asks the extension, and the change comes back as `update`.
 import { scanCsv, type CsvTable } from '../../core/csv/scan';
+import { PatchedTable } from '../../shared/patchedTable';
 import type { GridNotice, TextSplice } from '../../shared/protocol';
+
+/** How much of a big text the first-screen preview scans (about 500 ledger rows). */
+const PREVIEW_CHARS = 64 * 1024;
 
 export class GridModel {
   text = '';
@@ -21,6 +25,33 @@ export class GridModel {
   }
 
   /**
+   * Scans only the first rows of a big text, so the first screen can be painted before the rest is
+   * parsed; read-only until `reset` scans the whole. False when there is no clean cut to preview.
+   */
+  preview(text: string, version: number, notice: GridNotice | null): boolean {
+    const cut = text.indexOf('\n', PREVIEW_CHARS);
+    if (cut < 0) return false;
+    const table = scanCsv(text.slice(0, cut + 1));
+    // A cut inside a quoted field shows as an error in the prefix: then just wait for the full scan.
+    if (table.errors.length > 0) return false;
+    this.text = text;
+    this.version = version;
+    this.readOnly = true;
+    this.notice = notice;
+    this.partial = true;
+    this.table = table;
+    this.columnCount = Math.max(
+      1,
+      ...Array.from({ length: table.rowCount }, (_, r) => table.cellCount(r)),
+    );
+    this.epoch++;
+    return true;
+  }
+
+  /** True while only a preview of the text is scanned. */
+  partial = false;
+
+  /**
    * Applies the splices in order. Returns null when the result does not have the expected length
    * (drift: ask for the whole text), else the one cell that changed in place, or 'many'.
    */
@@ -38,8 +69,15 @@ export class GridModel {
     const before = this.table;
     this.text = text;
     this.version = version;
-    this.rescan();
     const only = splices.length === 1 ? splices[0] : undefined;
+    const patched = only && !this.partial && PatchedTable.patch(before, only, text);
+    if (patched) {
+      // Same shape, shifted offsets: no rescan of a possibly huge text for one keystroke.
+      this.table = patched.table;
+      this.epoch++;
+      return { row: patched.row, col: patched.col };
+    }
+    this.rescan();
     return (only && inPlaceCell(before, this.table, only)) ?? 'many';
   }
 
@@ -47,6 +85,7 @@ export class GridModel {
   columnCount = 0;
 
   private rescan(): void {
+    this.partial = false;
     this.table = scanCsv(this.text);
     let widest = 0;
     for (let r = 0; r < this.table.rowCount; r++) {

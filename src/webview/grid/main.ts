@@ -77,6 +77,12 @@ grid.onChange = () => {
   postSelection(grid);
   persist();
 };
+presenter.onEngineReady = () => {
+  model.epoch++;
+  if (grid.order.active) grid.refreshOrder();
+  grid.view.schedule();
+  postSelection(grid);
+};
 grid.onSelect = () => {
   postSelection(grid);
   persist();

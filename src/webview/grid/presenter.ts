@@ -23,21 +23,50 @@ export class LedgerPresenter {
     this.sheet = new GridSheet(model);
   }
 
-  /** Everything may have changed (new text, rows inserted or deleted, header edited). */
-  rebuild(): void {
+  /** Set by main.ts: formulas have been (re)calculated after a deferred rebuild. */
+  onEngineReady?: () => void;
+  private pending = 0;
+  private generation = 0;
+
+  /**
+   * Everything may have changed (new text, rows inserted or deleted, header edited). `deferred`
+   * paints first: plain cells show at once, formula cells a placeholder until the engine has run.
+   */
+  rebuild(deferred = false): void {
     this.sheet.refresh();
     this.engine = null;
+    this.pending = 0;
     if (!this.evaluate) return;
+    if (!deferred) {
+      this.engine = this.buildEngine();
+      return;
+    }
+    const ticket = ++this.generation;
+    this.pending = ticket;
+    setTimeout(() => {
+      if (this.pending !== ticket) return;
+      this.pending = 0;
+      this.engine = this.buildEngine();
+      this.onEngineReady?.();
+    }, 0);
+  }
+
+  get calculating(): boolean {
+    return this.pending !== 0;
+  }
+
+  private buildEngine(): FormulaEngine | null {
     try {
-      this.engine = new FormulaEngine(this.sheet);
+      return new FormulaEngine(this.sheet);
     } catch {
       // More columns than the engine indexes: show raw text rather than nothing.
-      this.engine = null;
+      return null;
     }
   }
 
   /** One cell's text changed in place: only its dependants are recalculated. */
   cellChanged(row: number, col: number): void {
+    if (this.pending) return;
     if (row === 0 || !this.engine) {
       this.rebuild();
       return;
@@ -65,7 +94,7 @@ export class LedgerPresenter {
     const raw = model.raw(row, col);
     if (row === 0) return { text: raw, className: 'header', title: raw.length > 16 ? raw : '' };
     const formula = raw.startsWith('=');
-    if (!this.engine) return { text: raw, className: formula ? 'formula-text' : '', title: '' };
+    if (!this.engine) return this.presentRaw(raw, col, formula);
     const v = this.engine.value(row, col);
     const extra = formula && this.engine.isFormula(row, col) ? ' formula' : '';
     switch (v.kind) {
@@ -95,5 +124,20 @@ export class LedgerPresenter {
         return { text, className: `num${extra}`, title };
       }
     }
+  }
+
+  /** Before formulas are calculated (or in Restricted Mode): typed amounts formatted, formulas as text. */
+  private presentRaw(raw: string, col: number, formula: boolean): CellPresentation {
+    if (formula) {
+      return this.pending
+        ? { text: '…', className: 'pending', title: t('Calculating…') }
+        : { text: raw, className: 'formula-text', title: '' };
+    }
+    const unit = this.sheet.amountUnit(col);
+    if (unit === null || raw.trim() === '') return { text: raw, className: '', title: '' };
+    const parsed = parseAmount(raw, unit);
+    if (!parsed.ok) return { text: raw, className: '', title: '' };
+    const shown = this.unit === 'asDeclared' ? unit : this.unit;
+    return { text: formatAmount(parsed.fen, shown), className: 'num', title: '' };
   }
 }
