@@ -11,6 +11,8 @@ import { todayIso } from '../core/ledger/period';
 export const LEDGER_GLOB = '**/*.ledger.csv';
 /** Typing in the grid fires a change per keystroke commit; one recompute per pause is enough. */
 export const DEBOUNCE_MS = 250;
+/** Upper bound of the adaptive wait (see `changed`). */
+const MAX_WAIT_MS = 10_000;
 
 interface Cached {
   version: string;
@@ -27,6 +29,8 @@ export class ChartFeed implements vscode.Disposable {
   private readonly cache = new Map<string, Cached>();
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Milliseconds the last aggregation took (a 1M-row ledger takes seconds). */
+  private lastCostMs = 0;
   /** Row lookup of the last model, by bar key. */
   private lastFiles = new Map<string, { uri: vscode.Uri; bars: FileBars }>();
 
@@ -73,7 +77,15 @@ export class ChartFeed implements vscode.Disposable {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.onChange();
-    }, DEBOUNCE_MS);
+    }, this.delay());
+  }
+
+  /**
+   * The aggregation runs on the extension host's thread, so on a huge ledger the wait grows with its
+   * cost: a pause in typing of twice the last run, so edits are not held up by a recompute per commit.
+   */
+  private delay(): number {
+    return Math.max(DEBOUNCE_MS, Math.min(MAX_WAIT_MS, 2 * this.lastCostMs));
   }
 
   private async files(): Promise<vscode.Uri[]> {
@@ -118,10 +130,12 @@ export class ChartFeed implements vscode.Disposable {
       }
       let entry = this.cache.get(uri.toString());
       if (!entry || entry.version !== source.version) {
+        const start = performance.now();
         entry = {
           version: source.version,
           result: aggregateLedger(source.text, file, labels),
         };
+        this.lastCostMs = performance.now() - start;
         this.cache.set(uri.toString(), entry);
       }
       if ('error' in entry.result) {
