@@ -8,14 +8,8 @@ import { MSG } from './messages';
 import type { Bilingual } from '../diagnostics';
 import type { LedgerCode } from './codes';
 import { RowCursor } from './row-cursor';
-import {
-  dateFromDayNumber,
-  dayNumber,
-  isIsoDate,
-  parseDate,
-  parsePeriod,
-  type Period,
-} from './period';
+import { classifyRow, SpecialRows } from './special-rows';
+import { dayNumber, isIsoDate, parseDate, parsePeriod } from './period';
 import { DiagnosticList, LineStarts } from './positions';
 import { checkTextCells, reportRagged } from './row-text';
 import { readMoneyCell, type MoneyCellInput } from './row-money';
@@ -32,7 +26,6 @@ export class LedgerBuilder {
   facts: LedgerFacts;
   headerCount = 0;
   private hasHeader = false;
-  private col = new Map<ColumnRole, number>();
   moneyCol: boolean[] = [];
   freeCol: boolean[] = [];
   private headerUnit: (Unit | undefined)[] = [];
@@ -56,6 +49,7 @@ export class LedgerBuilder {
     period: -1,
   };
   private readonly cur = new RowCursor();
+  private readonly special: SpecialRows;
   /** Reused for every money cell, so reading one allocates nothing. */
   private readonly money: MoneyCellInput = {
     row: 0,
@@ -69,13 +63,12 @@ export class LedgerBuilder {
     isTarget: false,
     colCount: 0,
   };
-  private blockFrom = 1;
-  private lastEntryKind = 0;
   firstEnding: LineEnding = '';
   mixedEndings: { start: number; end: number; ending: LineEnding; count: number } | undefined;
 
   constructor(readonly file: string) {
     this.facts = emptyFacts(file, resolveSchema([]));
+    this.special = new SpecialRows(this.facts, this.diagnostics);
   }
 
   /** Sizes the row store for about `rows` rows up front (streaming callers estimate it). */
@@ -100,7 +93,11 @@ export class LedgerBuilder {
     const schema = readHeader(table, base, this.diagnostics);
     this.facts.schema = schema;
     this.headerCount = table.cellCount(0);
-    this.col = new Map(schema.columns);
+    this.special.facts = this.facts;
+    this.special.amountCol = schema.columns.get('amount') ?? -1;
+    this.special.maxCol = schema.columns.get('max') ?? -1;
+    this.special.dateCol = schema.columns.get('date') ?? -1;
+    this.special.amountUnit = (rowUnit) => this.unitOf(this.special.amountCol, rowUnit);
     const at = (role: ColumnRole): number => schema.columns.get(role) ?? -1;
     this.c = {
       id: at('id'),
@@ -259,9 +256,10 @@ export class LedgerBuilder {
     }
 
     checkTextCells(this, table, base, i, row, n);
-    this.classify(kind, row, id, period, cur, rowUnit);
-    if (isEntry) this.lastEntryKind = kind;
-    else if (kind !== 0) this.blockFrom = row + 1;
+    this.special.rowUnit = rowUnit;
+    classifyRow(this.special, kind, row, id, period, cur);
+    if (isEntry) this.special.lastEntryKind = kind;
+    else if (kind !== 0) this.special.blockFrom = row + 1;
   }
 
   private report(code: LedgerCode, message: Bilingual, col: number, row: number): void {
@@ -283,64 +281,6 @@ export class LedgerBuilder {
     else {
       const s = base + table.rowEnd(i);
       this.mixedEndings = { start: s, end: s + ending.length, ending, count: 1 };
-    }
-  }
-
-  private classify(
-    kind: number,
-    row: number,
-    id: string,
-    period: Period | undefined,
-    cur: RowCursor,
-    rowUnit: Unit | undefined,
-  ): void {
-    const range = (c: number): { start: number; end: number } => ({
-      start: cur.start(c),
-      end: cur.end(c),
-    });
-    const f = this.facts;
-    const store = f.store;
-    const amountCol = this.col.get('amount') ?? -1;
-    if (kind >= 1 && kind <= 3) {
-      const t = {
-        row,
-        kind:
-          kind === 1
-            ? ('target' as const)
-            : kind === 2
-              ? ('target:raised' as const)
-              : ('target:spent' as const),
-        id,
-        fund: store.fund[row] ?? 0,
-        category: store.category[row] ?? 0,
-        amountCell: range(amountCol),
-        maxCell: range(this.col.get('max') ?? -1),
-        unit: this.unitOf(amountCol, rowUnit),
-      };
-      f.targets.push(period ? { ...t, period } : t);
-    } else if (kind === 8 || kind === 9) {
-      f.totals.push({
-        row,
-        kind: kind === 8 ? 'subtotal' : 'total',
-        id,
-        fund: store.fund[row] ?? 0,
-        category: store.category[row] ?? 0,
-        blockFrom: this.blockFrom,
-        entryKind: this.lastEntryKind,
-        amountCell: range(amountCol),
-        unit: this.unitOf(amountCol, rowUnit),
-      });
-    } else if (kind === AS_OF) {
-      const day = store.day[row] ?? NO_DAY;
-      if (day >= 0) f.asOfDeclared = dateFromDayNumber(day);
-      else if (day === NO_DAY) {
-        const dateCol = this.col.get('date') ?? -1;
-        const r = range(dateCol);
-        this.diagnostics.add('FL-DATE-INVALID', MSG.asOfNeedsDate, r.start, r.end, {
-          row,
-          col: dateCol,
-        });
-      }
     }
   }
 }
