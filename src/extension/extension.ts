@@ -11,7 +11,7 @@ export function activate(context: vscode.ExtensionContext): FundLedgerApi {
   const log = vscode.window.createOutputChannel('Fund Ledger', { log: true });
   context.subscriptions.push(log);
   const grids = LedgerEditorProvider.register(context, log);
-  registerGridCommands(context, grids);
+  registerGridCommands(context, grids, log);
   context.subscriptions.push(AllocationPanel.register(context, log));
   context.subscriptions.push(registerCompare(context), registerMergeConflicts(context));
   return createApi(grids);

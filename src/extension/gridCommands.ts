@@ -1,5 +1,6 @@
 // Commands around the grid: validate workspace / this ledger, sort the file, reveal a cell.
 import * as vscode from 'vscode';
+import { OPEN_READ_ONLY_COMMAND, openReadOnlyGrid } from './largeLedger';
 import { REVEAL_CELL_COMMAND } from './ledgerDiagnostics';
 import { LedgerEditorProvider } from './ledgerEditorProvider';
 import { sortFileBy, type SortArgs } from './sortFile';
@@ -45,8 +46,15 @@ export async function revealCell(
 export function registerGridCommands(
   context: vscode.ExtensionContext,
   grids: LedgerEditorProvider,
+  log: vscode.LogOutputChannel,
 ): void {
   context.subscriptions.push(
+    vscode.commands.registerCommand(OPEN_READ_ONLY_COMMAND, async (arg?: unknown) => {
+      const uri = toUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
+      if (!uri) return undefined;
+      await openReadOnlyGrid(context, log, uri);
+      return true;
+    }),
     vscode.commands.registerCommand('fundLedger.validateWorkspace', async () => {
       const summary = await validateWorkspace(grids.diagnostics);
       showSummary(summary);

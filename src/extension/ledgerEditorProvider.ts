@@ -6,6 +6,7 @@ import type { CellProblem, GridToWebview } from '../shared/protocol';
 import { onGridUnitChange } from './displayUnit';
 import { trackDocumentTables } from './documentTables';
 import { GridSession } from './gridSession';
+import { watchForLargeLedgers } from './largeLedger';
 import { isLedgerUri, LiveDiagnostics } from './ledgerDiagnostics';
 import { GridStatusBar } from './statusBar';
 import { webviewRoots, webviewShell } from './webviewHtml';
@@ -36,6 +37,7 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
       provider.diagnostics,
       provider.status,
       trackDocumentTables(),
+      watchForLargeLedgers([LedgerEditorProvider.viewType, LedgerEditorProvider.anyCsvViewType]),
     );
     return provider;
   }
