@@ -17,6 +17,7 @@ export const SHOW_ALLOCATION_COMMAND = 'fundLedger.showAllocation';
 /** Contract with the grid: open `uri` in the grid and select these 0-based file rows. */
 export const REVEAL_ROWS_COMMAND = 'fundLedger.revealRows';
 const GRID_VIEW_TYPE = 'fundLedger.grid';
+const REVEAL_CELL_COMMAND = 'fundLedger.revealCell';
 
 /** The ledger the user is looking at: a grid tab or a text editor on a `.ledger.csv`. */
 export function activeLedgerUri(): vscode.Uri | undefined {
@@ -259,15 +260,17 @@ export class AllocationPanel implements vscode.Disposable {
   }
 }
 
-/** Opens the grid on `uri` with `rows` selected, through the grid's command when it has one. */
+/**
+ * Opens the grid on `uri` with `rows` selected: through the grid's `fundLedger.revealRows` when it
+ * has one, else `fundLedger.revealCell` on the first row (which reuses an open grid wherever it is).
+ */
 export async function revealRows(uri: vscode.Uri, rows: readonly number[]): Promise<void> {
   const commands = await vscode.commands.getCommands(true);
   if (commands.includes(REVEAL_ROWS_COMMAND)) {
     await vscode.commands.executeCommand(REVEAL_ROWS_COMMAND, uri, [...rows]);
-    return;
-  }
-  await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);
-  if (rows[0] !== undefined && commands.includes('fundLedger.revealCell')) {
-    await vscode.commands.executeCommand('fundLedger.revealCell', uri, rows[0], 0);
+  } else if (commands.includes(REVEAL_CELL_COMMAND)) {
+    await vscode.commands.executeCommand(REVEAL_CELL_COMMAND, uri, rows[0] ?? 1, 0);
+  } else {
+    await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);
   }
 }

@@ -151,6 +151,12 @@ describe('browser: allocation vs targets chart', () => {
     await chart.locator('button.unit').first().click();
     while (!(await summaryOf(chart, paired)).endsWith(' 万元')) await wb.page.waitForTimeout(100);
     await keepScreenshot(wb.page, 'chart-dark');
+
+    // A table row's button opens the grid on the rows it counts: the first of them, A1, is selected.
+    const row = chart.locator('table.numbers tr.level0', { hasText: paired });
+    await row.getByRole('button').click();
+    const formulaBar = grid.locator('input.formula-bar');
+    while ((await formulaBar.inputValue()) !== 'A1') await wb.page.waitForTimeout(100);
   });
 
   it('exports SVG, PNG and CSV through the save dialog, and keeps its drill-down when hidden and shown', async function () {
