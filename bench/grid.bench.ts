@@ -31,6 +31,16 @@ function run(rows: number): void {
   const text = [...generateLedger(rows)].join('');
   (globalThis as { gc?: () => void }).gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  // What the grid paints first for a big text: a preview scan of its first rows, no formulas yet.
+  const previewModel = new GridModel();
+  const previewPresenter = new LedgerPresenter(previewModel);
+  previewPresenter.evaluate = false;
+  const [previewed, previewTime] = time(() => {
+    const ok = previewModel.preview(text, 1, null);
+    previewPresenter.rebuild();
+    paintScreen(previewModel, previewPresenter, 1);
+    return ok;
+  });
   const model = new GridModel();
   const presenter = new LedgerPresenter(model);
   const [, scan] = time(() => model.reset(text, 1, false, null));
@@ -55,6 +65,7 @@ function run(rows: number): void {
   console.log(
     `${String(rows).padStart(7)} rows ${mb.padStart(5)} M chars | first screen ${(scan + engine + screen).toFixed(0).padStart(5)} ms` +
       ` (scan ${scan.toFixed(0)}, formulas ${engine.toFixed(0)}, cells ${screen.toFixed(1)}) | heap ${heap.toFixed(0)} MB` +
+      ` | preview paint ${previewed ? `${previewTime.toFixed(1)} ms` : 'n/a'}` +
       ` | edit→total ${(apply + recalc + repaint).toFixed(1)} ms (rescan ${apply.toFixed(1)}, recalc ${recalc.toFixed(2)}, cells ${repaint.toFixed(1)})` +
       ` ${changed === 'many' ? '[full rebuild]' : ''}`,
   );
