@@ -30,7 +30,7 @@ export function targetBand(facts: LedgerFacts, t: TargetRow): TargetBand | undef
   const min = s.amount[t.row] ?? 0n;
   const mState = s.maxState[t.row] ?? CellState.Empty;
   const max =
-    mState === CellState.Number || mState === CellState.Formula ? (s.max[t.row] ?? min) : min;
+    mState === CellState.Number || mState === CellState.Formula ? s.fen('max', t.row) : min;
   const band = { kind: t.kind, min, max, row: t.row, id: t.id };
   return t.period ? { ...band, period: t.period } : band;
 }

@@ -225,14 +225,14 @@ export class LedgerBuilder {
     if (day === BAD_DAY) this.report('FL-DATE-INVALID', MSG.dateInvalid(dateText), c.date, row);
     store.day[row] = day;
     const periodText = cur.value(c.period);
-    store.periodText[row] = periodText === '' ? 0 : f.texts.intern(periodText);
+    if (periodText !== '') store.periodText.set(row, f.texts.intern(periodText));
     const period = periodText.trim() === '' ? undefined : parsePeriod(periodText);
     if (periodText.trim() !== '' && !period)
       this.report('FL-PERIOD-INVALID', MSG.periodInvalid(periodText), c.period, row);
 
     // A unit column applies to the money columns whose header declares no unit.
     const unitText = cur.value(c.unit);
-    store.unitText[row] = unitText === '' ? 0 : f.texts.intern(unitText);
+    if (unitText !== '') store.unitText.set(row, f.texts.intern(unitText));
     const rowUnit = unitText.trim() === '' ? undefined : parseUnitName(unitText);
     if (unitText.trim() !== '' && !rowUnit)
       this.report('FL-UNIT-UNKNOWN', MSG.unitUnknown(unitText), c.unit, row);

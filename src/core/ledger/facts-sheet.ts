@@ -57,9 +57,9 @@ export class FactsSheet implements SheetSource {
         return t === 0 && day >= 0 ? dateFromDayNumber(day) : f.texts.get(t);
       }
       case 'unit':
-        return f.texts.get(s.unitText[row] ?? 0);
+        return f.texts.get(s.unitText.get(row) ?? 0);
       case 'period':
-        return f.texts.get(s.periodText[row] ?? 0);
+        return f.texts.get(s.periodText.get(row) ?? 0);
       default:
         return f.sideCells.size === 0 ? '' : (f.sideCells.get(row * this.colCount + col) ?? '');
     }
@@ -82,7 +82,7 @@ export class FactsSheet implements SheetSource {
     if (state === CellState.Formula) return this.formulaText.get(key) ?? '';
     if (state === CellState.Invalid) return this.facts.sideCells.get(key) ?? '';
     if (state === CellState.Empty) return '';
-    const fen = (isAmount ? s.amount : s.max)[row] ?? 0n;
+    const fen = s.fen(isAmount ? 'amount' : 'max', row);
     const unit = this.cellType(row, col);
     return fenText(fen, UNIT_FEN_EXPONENT[unit === 'number' || unit === 'text' ? '元' : unit]);
   }

@@ -38,14 +38,13 @@ export function applyFormulaValue(
   const s = facts.store;
   const isAmount = facts.schema.columns.get('amount') === col;
   const states = isAmount ? s.amountState : s.maxState;
-  const fens = isAmount ? s.amount : s.max;
   if (value.kind === 'number' && value.fen !== undefined) {
     states[row] = CellState.Formula;
-    fens[row] = value.fen;
+    s.setFen(isAmount ? 'amount' : 'max', row, value.fen);
     return;
   }
   states[row] = CellState.Invalid;
-  fens[row] = 0n;
+  s.setFen(isAmount ? 'amount' : 'max', row, 0n);
   if (!out) return;
   if (value.kind === 'error') {
     const from =

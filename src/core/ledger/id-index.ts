@@ -69,7 +69,9 @@ export class IdIndex {
 
   private insert(id: string, h: number, row: number): void {
     if (this.charCount + id.length > this.chars.length) {
-      const next = new Uint16Array(Math.max(this.chars.length * 2, this.charCount + id.length));
+      const next = new Uint16Array(
+        Math.max(Math.floor(this.chars.length * 1.5), this.charCount + id.length),
+      );
       next.set(this.chars);
       this.chars = next;
     }

@@ -6,13 +6,14 @@ import { severityOf, type LedgerCode } from './codes';
  * whole text), so any offset seen earlier can be turned into a 1-based line and column.
  */
 export class LineStarts {
-  private starts = new Float64Array(1024);
+  // Uint32: V8 strings stay far below 4G characters, so offsets fit.
+  private starts = new Uint32Array(1024);
   private count = 1; // line 1 starts at offset 0
 
   push(offset: number): void {
     if (offset <= (this.starts[this.count - 1] as number)) return;
     if (this.count === this.starts.length) {
-      const next = new Float64Array(this.count * 2);
+      const next = new Uint32Array(Math.floor(this.count * 1.5));
       next.set(this.starts);
       this.starts = next;
     }

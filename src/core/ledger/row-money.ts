@@ -24,7 +24,6 @@ export interface MoneyCellInput {
 export function readMoneyCell(m: MoneyCellInput, f: LedgerFacts, out: DiagnosticList): void {
   const store = f.store;
   const states = m.role === 'amount' ? store.amountState : store.maxState;
-  const fens = m.role === 'amount' ? store.amount : store.max;
   const at = { row: m.row, col: m.col };
   const trimmed = m.raw.trim();
   if (trimmed === '') {
@@ -53,7 +52,7 @@ export function readMoneyCell(m: MoneyCellInput, f: LedgerFacts, out: Diagnostic
   const parsed = parseAmount(m.raw, m.unit);
   if (parsed.ok && parsed.fen <= MAX_STORED_FEN && parsed.fen >= -MAX_STORED_FEN) {
     states[m.row] = CellState.Number;
-    fens[m.row] = parsed.fen;
+    store.setFen(m.role, m.row, parsed.fen);
     return;
   }
   states[m.row] = CellState.Invalid;

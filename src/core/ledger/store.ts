@@ -55,7 +55,8 @@ export class RowStore {
   amountState = new Uint8Array(1024);
   amount = new BigInt64Array(1024);
   maxState = new Uint8Array(1024);
-  max = new BigInt64Array(1024);
+  /** 上限 values: only target rows have one, so a sparse map beats a dense 8-byte column. */
+  readonly max = new Map<number, bigint>();
   /** Unit index (0 元, 1 万元, 2 亿元) of the row's money cells without a per-cell unit. */
   unit = new Uint8Array(1024);
   /** Ranges of the fund and category cells, for problems only known at the end (unknown fund). */
@@ -63,12 +64,23 @@ export class RowStore {
   fundEnd = new Uint32Array(1024);
   categoryStart = new Uint32Array(1024);
   categoryEnd = new Uint32Array(1024);
-  /** Interned raw text of the date, unit and period cells, for formulas that read them. */
+  /** Interned raw text of date cells that are not plain ISO dates, for formulas that read them. */
   dateText = new Uint32Array(1024);
-  unitText = new Uint32Array(1024);
-  periodText = new Uint32Array(1024);
+  /** Interned unit and period texts of the (few) rows that have one. */
+  readonly unitText = new Map<number, number>();
+  readonly periodText = new Map<number, number>();
   /** Offset of each row's first character, to name a row's line in later messages. */
   rowStart = new Uint32Array(1024);
+
+  fen(role: 'amount' | 'max', row: number): bigint {
+    return (role === 'amount' ? this.amount[row] : this.max.get(row)) ?? 0n;
+  }
+
+  setFen(role: 'amount' | 'max', row: number, fen: bigint): void {
+    if (role === 'amount') this.amount[row] = fen;
+    else if (fen === 0n) this.max.delete(row);
+    else this.max.set(row, fen);
+  }
 
   /** Grows every column to hold `rows` rows at once (no doubling overshoot). */
   reserve(rows: number): void {
@@ -92,15 +104,12 @@ export class RowStore {
     this.amountState = grow(this.amountState, row, (n) => new Uint8Array(n));
     this.amount = grow(this.amount, row, (n) => new BigInt64Array(n));
     this.maxState = grow(this.maxState, row, (n) => new Uint8Array(n));
-    this.max = grow(this.max, row, (n) => new BigInt64Array(n));
     this.unit = grow(this.unit, row, (n) => new Uint8Array(n));
     this.fundStart = grow(this.fundStart, row, (n) => new Uint32Array(n));
     this.fundEnd = grow(this.fundEnd, row, (n) => new Uint32Array(n));
     this.categoryStart = grow(this.categoryStart, row, (n) => new Uint32Array(n));
     this.categoryEnd = grow(this.categoryEnd, row, (n) => new Uint32Array(n));
     this.dateText = grow(this.dateText, row, (n) => new Uint32Array(n));
-    this.unitText = grow(this.unitText, row, (n) => new Uint32Array(n));
-    this.periodText = grow(this.periodText, row, (n) => new Uint32Array(n));
     this.rowStart = grow(this.rowStart, row, (n) => new Uint32Array(n));
     this.size = row + 1;
   }
