@@ -76,6 +76,8 @@ export class AllocationPanel implements vscode.Disposable {
           log.info(`Restoring the allocation chart (${scope.kind} ${scope.uri?.toString() ?? ''})`);
           AllocationPanel.current?.panel.dispose();
           AllocationPanel.current = new AllocationPanel(context, log, panel, scope);
+          // Without this the restored webview stayed blank in a background group (code-server 1.100.3).
+          panel.reveal(panel.viewColumn, true);
         },
       }),
       { dispose: () => AllocationPanel.current?.dispose() },

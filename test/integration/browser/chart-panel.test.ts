@@ -159,8 +159,8 @@ describe('browser: allocation vs targets chart', () => {
     while ((await formulaBar.inputValue()) !== 'A1') await wb.page.waitForTimeout(100);
   });
 
-  it('exports SVG, PNG and CSV through the save dialog, and keeps its drill-down when hidden and shown', async function () {
-    // Three saves and a hide/show on a shared 2-core machine: more than the default budget.
+  it('exports SVG, PNG and CSV through the save dialog, and keeps its drill-down when hidden, shown and reloaded', async function () {
+    // Three saves, a hide/show and a reload on a shared 2-core machine: more than the default budget.
     this.timeout(300_000);
     wb = await openWorkbench({ colorScheme: 'dark' });
     const page = wb.page;
@@ -225,5 +225,12 @@ describe('browser: allocation vs targets chart', () => {
     const again = await frameWith(page, 'svg.chart text.part-label');
     assert.equal(await again.locator('select.drill').inputValue(), 'quarter');
     await again.locator('svg.chart text.part-label', { hasText: '2023Q2' }).first().waitFor();
+
+    // Reload the window: the serializer brings the panel back on the same ledger and drill-down.
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restored = await frameWith(page, 'svg.chart text.part-label');
+    assert.equal(await restored.locator('select.drill').inputValue(), 'quarter');
+    await restored.locator('svg.chart text.part-label', { hasText: '2023Q2' }).first().waitFor();
   });
 });
