@@ -72,3 +72,6 @@ export interface ComputeTargetsOptions {
   /** Compute pace (sorting every contributing entry by date); validation does not need it. */
   readonly pace?: boolean;
 }
+
+/** The aggregation itself lives in aggregate.ts; re-exported so callers find it next to its types. */
+export { computeTargets } from './aggregate';

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { rowBoundary } from '../../../src/cli/read-ledger';
@@ -56,6 +57,28 @@ describe('fund-ledger validate (in-process)', () => {
       assert.ok(r.out.includes(` ${e.code} `), r.out);
     });
   }
+
+  it('reads GB18030 ledgers as Excel/WPS write them, and --encoding forces it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-cli-'));
+    const text = [
+      '编号,资金,类型,金额(万元)',
+      'T1,奉节县教育教学质量建设资金,目标,1000',
+      'E1,奉节县教育教学质量建设资金,拨付,12.5',
+    ].join('\r\n');
+    writeFileSync(join(dir, 'gbk.ledger.csv'), iconv.encode(text, 'gb18030'));
+    for (const extra of [[], ['--encoding', 'gb18030']]) {
+      const r = await run(['validate', '--format', 'json', ...extra, 'gbk.ledger.csv'], {}, dir);
+      assert.equal(r.code, 0, r.err);
+      const doc = JSON.parse(r.out) as {
+        files: { encoding: string; targets: { fund: string }[] }[];
+      };
+      assert.equal(doc.files[0]?.encoding, 'gb18030');
+      assert.equal(doc.files[0]?.targets[0]?.fund, '奉节县教育教学质量建设资金');
+    }
+    const forced = await run(['validate', '--encoding', 'utf-8', 'gbk.ledger.csv'], {}, dir);
+    assert.equal(forced.code, 2);
+    assert.match(forced.err, /Invalid UTF-8/);
+  });
 
   it('warnings alone exit 0 without --strict', async () => {
     assert.equal((await run(['validate', 'test/fixtures/invalid/blank-row.csv'])).code, 0);
