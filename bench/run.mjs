@@ -9,7 +9,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const filters = process.argv.slice(2);
-const build = spawnSync(process.execPath, ['esbuild.mjs', '--only=bench,cli', '--production'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, ['esbuild.mjs', '--only=bench,cli', '--production'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 function find(dir) {
@@ -23,7 +25,9 @@ function find(dir) {
     });
 }
 
-const benches = find('out/bench').filter((f) => filters.length === 0 || filters.some((w) => f.includes(w)));
+const benches = find('out/bench').filter(
+  (f) => filters.length === 0 || filters.some((w) => f.includes(w)),
+);
 if (benches.length === 0) {
   console.error(`no bench matches ${filters.join(' ')}`);
   process.exit(2);
@@ -40,5 +44,7 @@ for (const file of benches) {
 
 console.log('\n━━ summary ' + '━'.repeat(62));
 for (const s of summary)
-  console.log(`  ${s.name.padEnd(28)} ${s.status === 0 ? 'ok    ' : `FAILED (${s.status})`} ${s.seconds.toFixed(1).padStart(7)} s`);
+  console.log(
+    `  ${s.name.padEnd(28)} ${s.status === 0 ? 'ok    ' : `FAILED (${s.status})`} ${s.seconds.toFixed(1).padStart(7)} s`,
+  );
 process.exit(summary.every((s) => s.status === 0) ? 0 : 1);
