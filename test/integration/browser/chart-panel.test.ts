@@ -132,6 +132,11 @@ describe('browser: allocation vs targets chart', () => {
     );
 
     // In the grid: row 4 (A3, 学生资助), column 6 (金额(万元)) 47.20 → 112.00, not saved.
+    // The chart's elements are patched in place, not rebuilt: the same bar element survives the update.
+    const bar = await chart
+      .locator('svg.chart rect.actual')
+      .first()
+      .evaluateHandle((e) => e);
     const target = grid.locator('[role=gridcell][data-row="4"][data-col="6"]');
     await target.click();
     await wb.page.keyboard.type('112.00');
@@ -142,6 +147,10 @@ describe('browser: allocation vs targets chart', () => {
     // Columns in one unit: …, Remaining, Status (no Unit column).
     assert.equal(rows.get(paired)?.[9], '✓ Within target');
     assert.equal(await chart.locator('select.drill').inputValue(), 'category');
+    assert.equal(
+      await bar.evaluate((e) => e.isConnected && e.getAttribute('class')),
+      'actual status-within hit',
+    );
     assert.equal(
       await chart.locator('svg.chart text.part-value', { hasText: '1,120,000.00' }).count(),
       1,
