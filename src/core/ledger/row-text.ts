@@ -31,8 +31,11 @@ export function checkTextCells(
   for (let c = 0; c < n; c++) {
     if (host.moneyCol[c]) continue;
     let s = table.cellStart(i, c);
-    if (text.charCodeAt(s) === QUOTE) s++;
+    const quoted = text.charCodeAt(s) === QUOTE;
+    if (quoted) s++;
     const ch = text.charCodeAt(s);
+    // An empty unquoted cell: its first character is already the separator or the line break.
+    if (!quoted && (ch === 44 || ch === 10 || ch === 13)) continue;
     const digit = (ch >= 0x30 && ch <= 0x39) || ch === 0x2d;
     if (digit && host.freeCol[c]) {
       const v = table.cellValue(i, c);
