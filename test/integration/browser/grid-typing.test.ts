@@ -8,6 +8,7 @@ import {
   keepScreenshot,
   openLedger,
   openWorkbench,
+  saveActiveEditor,
   screenshotIfFailed,
   waitForChange,
   type Workbench,
@@ -36,7 +37,7 @@ describe('browser: typing into the ledger grid', () => {
     await wb.page.keyboard.type('91.30');
     await grid.locator('input.cell-editor').press('Enter');
     await target.filter({ hasText: '91.30' }).waitFor();
-    await wb.page.keyboard.press('Control+S');
+    await saveActiveEditor(wb.page);
 
     const after = await waitForChange(file, before);
     const expected = before.toString('utf8').replace('春季营养餐,86.25,', '春季营养餐,91.30,');

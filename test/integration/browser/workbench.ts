@@ -26,8 +26,8 @@ function env(name: string): string {
 }
 
 /**
- * Opens the workbench on a fresh copy of the fixture workspace. The colour scheme picks VS Code's
- * Default Light/Dark Modern theme (code-server runs with window.autoDetectColorScheme).
+ * Opens the workbench on a fresh copy of the fixture workspace, in VS Code's Default Light/Dark Modern theme
+ * when `colorScheme` is given (otherwise the workbench's default).
  */
 export async function openWorkbench(
   options: { colorScheme?: ColorScheme } = {},
@@ -58,8 +58,9 @@ export async function openWorkbench(
  * Waits until the workbench knows the extension's contributions: the Explorer lists files before that, and
  * opening a ledger too early gives the text editor. Polls the command palette for one of our commands.
  */
-export async function waitForExtension(page: Page): Promise<void> {
+export async function waitForExtension(page: Page, timeoutMs = 120_000): Promise<void> {
   const label = firstCommandLabel(env(browserEnv.repoRoot));
+  const deadline = Date.now() + timeoutMs;
   const input = page.locator('.quick-input-widget .quick-input-box input');
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label });
   for (;;) {
@@ -73,6 +74,7 @@ export async function waitForExtension(page: Page): Promise<void> {
       .catch(() => false);
     await page.keyboard.press('Escape');
     if (found) return;
+    if (Date.now() > deadline) throw new Error(`"${label}" never appeared in the command palette`);
   }
 }
 
@@ -104,11 +106,16 @@ export async function openLedger(page: Page, fileName: string): Promise<FrameLoc
   // ledger to the text editor (seen in about 1 of 5 fresh windows). A user would reopen it; so do we.
   for (let attempt = 1; ; attempt++) {
     await row.dblclick();
-    const opened = await Promise.race([
-      firstCell.waitFor({ timeout: 60_000 }).then(() => 'grid' as const),
-      textEditor.waitFor({ timeout: 60_000 }).then(() => 'text' as const),
-    ]);
+    // The loser of the race keeps waiting; its eventual rejection must not go unhandled.
+    const seen = (locator: typeof firstCell, what: 'grid' | 'text') =>
+      locator.waitFor({ timeout: 60_000 }).then(
+        () => what,
+        () => 'timeout' as const,
+      );
+    const opened = await Promise.race([seen(firstCell, 'grid'), seen(textEditor, 'text')]);
     if (opened === 'grid') return grid;
+    if (opened === 'timeout')
+      throw new Error(`${fileName} opened in neither the grid nor a text editor`);
     if (attempt === 3)
       throw new Error(`${fileName} kept opening in the text editor, not the ledger grid`);
     console.log(`      (${fileName} opened as text; closing and opening it again)`);
@@ -168,13 +175,27 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await exact.click();
 }
 
-/** Polls `file` until its bytes differ from `before`, then returns them (bounded by the test's own timeout). */
+/**
+ * Polls `file` until its bytes differ from `before` and two reads in a row agree, then returns them (bounded by
+ * the test's own timeout). The second read matters: VS Code truncates and then writes, and a poll between the
+ * two sees an empty or half-written file.
+ */
 export async function waitForChange(file: string, before: Buffer): Promise<Buffer> {
+  let previous: Buffer | undefined;
   for (;;) {
     const now = fs.readFileSync(file);
-    if (!now.equals(before)) return now;
+    if (!now.equals(before) && previous?.equals(now)) return now;
+    previous = now;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Ctrl+S, then waits until the active editor is no longer dirty, i.e. VS Code has finished writing. */
+export async function saveActiveEditor(page: Page): Promise<void> {
+  const dirtyTab = page.locator('.editor-group-container.active .tab.active.dirty');
+  await dirtyTab.waitFor();
+  await page.keyboard.press('Control+S');
+  await dirtyTab.waitFor({ state: 'detached' });
 }
 
 /** Saves a screenshot that is kept after every run, under .test-artifacts/screenshots/. */
