@@ -17,7 +17,6 @@ export const SHOW_ALLOCATION_COMMAND = 'fundLedger.showAllocation';
 /** Contract with the grid: open `uri` in the grid and select these 0-based file rows. */
 export const REVEAL_ROWS_COMMAND = 'fundLedger.revealRows';
 const GRID_VIEW_TYPE = 'fundLedger.grid';
-const REVEAL_CELL_COMMAND = 'fundLedger.revealCell';
 
 /** The ledger the user is looking at: a grid tab or a text editor on a `.ledger.csv`. */
 export function activeLedgerUri(): vscode.Uri | undefined {
@@ -262,17 +261,9 @@ export class AllocationPanel implements vscode.Disposable {
   }
 }
 
-/**
- * Opens the grid on `uri` with `rows` selected: through the grid's `fundLedger.revealRows` when it
- * has one, else `fundLedger.revealCell` on the first row (which reuses an open grid wherever it is).
- */
+/** Opens the grid on `uri` with all of `rows` selected (the grid decides how a scattered set shows). */
 export async function revealRows(uri: vscode.Uri, rows: readonly number[]): Promise<void> {
-  const commands = await vscode.commands.getCommands(true);
-  if (commands.includes(REVEAL_ROWS_COMMAND)) {
-    await vscode.commands.executeCommand(REVEAL_ROWS_COMMAND, uri, [...rows]);
-  } else if (commands.includes(REVEAL_CELL_COMMAND)) {
-    await vscode.commands.executeCommand(REVEAL_CELL_COMMAND, uri, rows[0] ?? 1, 0);
-  } else {
-    await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);
-  }
+  // The command refuses an empty list; the ledger should still open.
+  if (rows.length > 0) await vscode.commands.executeCommand(REVEAL_ROWS_COMMAND, uri, [...rows]);
+  else await vscode.commands.executeCommand('vscode.openWith', uri, GRID_VIEW_TYPE);
 }

@@ -9,6 +9,8 @@ export interface FundLedgerApi {
   editCell(uri: vscode.Uri, row: number, col: number, value: string): Promise<boolean>;
   /** Delivers an arbitrary (possibly forged) message to the open grid's handler, as if its webview had posted it. */
   postGridMessage(uri: vscode.Uri, message: unknown): Promise<boolean>;
+  /** The open grid's last reported selection (file row of the active cell, cell count), or undefined. */
+  gridSelection(uri: vscode.Uri): { row: number; col: number; count: number } | undefined;
   /** The allocation chart's model as last sent to its webview (after pending refreshes), or undefined without a chart. */
   allocationModel(): Promise<ChartModel | undefined>;
   /** Delivers an arbitrary (possibly forged) message to the allocation chart's handler. */
@@ -25,6 +27,10 @@ export function createApi(grids: LedgerEditorProvider): FundLedgerApi {
   return {
     editCell: (uri, row, col, value) => deliver(uri, { type: 'editCell', row, col, value }),
     postGridMessage: deliver,
+    gridSelection: (uri) => {
+      const last = grids.sessionsFor(uri)[0]?.lastSelection;
+      return last && { row: last.row, col: last.col, count: last.count };
+    },
     allocationModel: async () => {
       await AllocationPanel.current?.idle();
       return AllocationPanel.current?.lastModel;

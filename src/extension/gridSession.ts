@@ -7,6 +7,8 @@ import type {
   CellWrite,
   GridFromWebview,
   GridNotice,
+  GridReveal,
+  GridRevealRows,
   GridToWebview,
 } from '../shared/protocol';
 import { tableFor } from './documentTables';
@@ -60,11 +62,23 @@ export class GridSession implements vscode.Disposable {
 
   /** Select and show a cell; waits for the webview if it is still loading. */
   reveal(row: number, col: number): void {
-    if (this.ready) this.post({ type: 'reveal', row, col });
-    else this.pendingReveal = { row, col };
+    this.postOrHold({ type: 'reveal', row, col });
   }
 
-  private pendingReveal: { row: number; col: number } | undefined;
+  /** Select whole file rows (sorted, distinct, in range); waits for the webview like `reveal`. */
+  revealRows(rows: number[]): void {
+    this.postOrHold({ type: 'revealRows', rows });
+  }
+
+  private postOrHold(message: GridReveal | GridRevealRows): void {
+    if (this.ready) this.post(message);
+    else this.pendingReveal = message;
+  }
+
+  private pendingReveal: GridReveal | GridRevealRows | undefined;
+
+  /** The webview's last reported selection (file coordinates), for FundLedgerApi's tests. */
+  lastSelection: Extract<GridFromWebview, { type: 'selection' }> | undefined;
 
   /** Entry point for the webview and for FundLedgerApi alike: validate, then act. Resolves false if rejected. */
   receive(raw: unknown): Promise<boolean> {
@@ -90,7 +104,7 @@ export class GridSession implements vscode.Disposable {
         this.post(this.initMessage());
         const problems = this.hooks.problems?.(this) ?? [];
         if (problems.length > 0) this.post({ type: 'problems', problems });
-        if (this.pendingReveal) this.post({ type: 'reveal', ...this.pendingReveal });
+        if (this.pendingReveal) this.post(this.pendingReveal);
         this.pendingReveal = undefined;
         return true;
       }
@@ -119,6 +133,7 @@ export class GridSession implements vscode.Disposable {
         this.sendFullText();
         return true;
       case 'selection':
+        this.lastSelection = message;
         this.hooks.onSelection?.(this, message);
         return true;
       case 'setDisplayUnit':

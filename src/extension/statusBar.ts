@@ -5,6 +5,7 @@ import { formatAmount } from '../core/money/format';
 import { resolveSchema } from '../core/ledger/schema';
 import type { TargetProgress } from '../core/ledger/targets';
 import type { GridFromWebview } from '../shared/protocol';
+import { SHOW_ALLOCATION_COMMAND } from './allocationPanel';
 import { gridUnitSetting } from './displayUnit';
 import { tableFor } from './documentTables';
 
@@ -66,6 +67,11 @@ export class GridStatusBar implements vscode.Disposable {
     const share = progress.share === undefined ? '' : ` (${(progress.share * 100).toFixed(1)}%)`;
     const name = progress.category ? `${progress.fund} · ${progress.category}` : progress.fund;
     this.fund.text = `$(target) ${name}: ${MEASURE_LABEL[progress.measure]()} ${formatAmount(progress.actual, shown)} / ${formatAmount(progress.target.min, shown)} ${shown}${share}`;
+    this.fund.command = {
+      title: vscode.l10n.t('Show Allocation vs Targets'),
+      command: SHOW_ALLOCATION_COMMAND,
+      arguments: [doc.uri],
+    };
     this.fund.tooltip = vscode.l10n.t(
       'Remaining to the target: {0} {1}',
       formatAmount(progress.remaining, shown),

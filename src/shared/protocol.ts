@@ -90,6 +90,16 @@ export interface GridReveal {
   col: number;
 }
 
+/**
+ * Select whole file rows (`fundLedger.revealRows`, the chart's drill-down): sorted, distinct, each
+ * below the row count. The selection is one rectangle, so only a contiguous run is selected whole;
+ * otherwise the first row is.
+ */
+export interface GridRevealRows {
+  type: 'revealRows';
+  rows: number[];
+}
+
 /** The display unit setting or toolbar switch changed. */
 export interface GridDisplayUnit {
   type: 'displayUnit';
@@ -108,7 +118,14 @@ export interface GridFind {
 }
 
 export type GridToWebview =
-  GridInit | GridUpdate | GridText | GridReveal | GridDisplayUnit | GridProblems | GridFind;
+  | GridInit
+  | GridUpdate
+  | GridText
+  | GridReveal
+  | GridRevealRows
+  | GridDisplayUnit
+  | GridProblems
+  | GridFind;
 
 /** Grid → extension. Every one is validated by src/extension/messageValidation.ts first. */
 export type GridFromWebview =

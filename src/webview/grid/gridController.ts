@@ -112,6 +112,22 @@ export class GridController {
         this.editor.input.focus({ preventScroll: true });
         break;
       }
+      case 'revealRows': {
+        // The extension checks these too, but the webview must not trust a message's shape.
+        const rows = message.rows;
+        const valid =
+          Array.isArray(rows) &&
+          rows.length > 0 &&
+          rows.every(
+            (row, i) =>
+              Number.isSafeInteger(row) &&
+              row >= 0 &&
+              row < this.model.rowCount &&
+              (i === 0 || row > (rows[i - 1] ?? Infinity)),
+          );
+        if (valid) this.revealRows(rows);
+        break;
+      }
       case 'problems':
         this.problems = new Map(
           message.problems.map((p) => [
@@ -125,6 +141,33 @@ export class GridController {
       default:
         break;
     }
+  }
+
+  /**
+   * Selects whole rows from sorted, distinct, in-range file rows. The selection is one rectangle and
+   * the filter is free text, so a scattered set cannot be shown as such: a contiguous run is selected
+   * whole, anything else selects just its first row.
+   */
+  private revealRows(rows: readonly number[]): void {
+    const first = rows[0] ?? 1;
+    const last = rows[rows.length - 1] ?? first;
+    const span = last - first === rows.length - 1 ? rows : [first];
+    // Reduced rather than spread into Math.min: a long run would overflow the argument stack.
+    const display = span.map((row) => this.order.displayRow(row));
+    let from = display.reduce((a, b) => Math.min(a, b), Infinity);
+    let to = display.reduce((a, b) => Math.max(a, b), -Infinity);
+    if (from < 0 || to - from !== span.length - 1) {
+      // Hidden by the filter or scattered by the sort: drop the view so the rows show as one block.
+      this.order.clear();
+      this.refreshOrder();
+      from = span[0] ?? first;
+      to = span[span.length - 1] ?? from;
+    }
+    const lastCol = Math.max(this.model.columnCount - 1, 0);
+    // Anchor at the far corner so the active cell is the run's first row, where the view scrolls.
+    this.selection.set({ row: to, col: lastCol });
+    this.select({ row: from, col: 0 }, true);
+    this.editor.input.focus({ preventScroll: true });
   }
 
   /** After the document changed: recalculate, re-apply the view, keep the selection, redraw. */

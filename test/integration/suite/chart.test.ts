@@ -76,6 +76,36 @@ describe('allocation chart panel', () => {
     assert.equal(paired?.remaining, '0');
   });
 
+  it('a bar click selects the bar’s counted rows in the grid', async () => {
+    const api = await ledgerApi();
+    // Each suite bundle numbers its files from 1, so a plain name could be a grid suite's file that
+    // VS Code still holds with this text: this one opens in the grid, so it gets a name of its own.
+    const uri = await writeLedger(SAMPLE_LEDGER, '-chart-reveal.ledger.csv');
+    await vscode.commands.executeCommand('fundLedger.showAllocation', uri);
+    const model = await modelWhere((m) => m.bars.length > 0);
+    const bar = model.bars.find((b) => b.fund === '对口帮扶援助资金');
+    assert.ok(bar);
+    const rows = coreTargets(SAMPLE_LEDGER).targets.find((p) => p.fund === bar.fund)?.rows ?? [];
+    const first = Math.min(...rows);
+    assert.ok(rows.length > 1, 'a bar counting several rows');
+    const ok = await api.postChartMessage({
+      type: 'chartReveal',
+      key: bar.key,
+      part: null,
+      drill: 'none',
+    });
+    assert.equal(ok, true);
+    // The first counted row is active; the revealCell fallback it replaces would also do that, so the
+    // count (whole rows, or one row when they are scattered) shows revealRows ran.
+    const contiguous = Math.max(...rows) - first === rows.length - 1;
+    const width = SAMPLE_LEDGER.split('\n')[0]?.split(',').length ?? 0;
+    for (;;) {
+      const s = api.gridSelection(uri);
+      if (s?.row === first && s.count === (contiguous ? rows.length : 1) * width) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
   it('rejects forged messages and changes nothing', async () => {
     const api = await ledgerApi();
     const uri = await writeLedger(SAMPLE_LEDGER);

@@ -10,6 +10,19 @@ const LEDGER =
   'E1,2025-02-15,义务教育经费,公用经费,拨付,第一批,300.00,\n' +
   'E2,2025-03-10,义务教育经费,公用经费,支出,设备,120.50,\n';
 
+/** Polls the grid's reported selection until `predicate` holds; the test's own timeout bounds it. */
+async function selectionWhere(
+  uri: vscode.Uri,
+  predicate: (s: { row: number; col: number; count: number }) => boolean,
+): Promise<{ row: number; col: number; count: number }> {
+  const api = await ledgerApi();
+  for (;;) {
+    const s = api.gridSelection(uri);
+    if (s && predicate(s)) return s;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function diagnosticsFor(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
   const now = vscode.languages.getDiagnostics(uri);
   if (now.length > 0) return Promise.resolve(now);
@@ -116,5 +129,54 @@ describe('grid: diagnostics and validation', () => {
     );
     assert.ok(summary.files >= 2, `checked ${summary.files} ledger(s)`);
     assert.deepEqual(summary.unreadable, []);
+  });
+});
+
+describe('grid: fundLedger.revealRows', () => {
+  afterEach(closeAll);
+
+  it('opens the grid and selects a contiguous run of rows whole', async () => {
+    const uri = await writeLedger(LEDGER);
+    // Given unsorted and repeated: the command normalises them.
+    assert.equal(
+      await vscode.commands.executeCommand('fundLedger.revealRows', uri, [3, 2, 3]),
+      true,
+    );
+    // Rows 2–3 across all 8 columns, the active cell on the first of them.
+    await selectionWhere(uri, (s) => s.row === 2 && s.col === 0 && s.count === 16);
+  });
+
+  it('selects just the first row of a scattered set, in the grid already open', async () => {
+    const uri = await writeLedger(LEDGER);
+    await openGrid(uri);
+    const ok = await vscode.commands.executeCommand(
+      'fundLedger.revealRows',
+      uri.toString(),
+      [1, 3],
+    );
+    assert.equal(ok, true);
+    await selectionWhere(uri, (s) => s.row === 1 && s.count === 8);
+  });
+
+  it('rejects invalid arguments', async () => {
+    const uri = await writeLedger(LEDGER);
+    const bad: unknown[][] = [
+      [uri, []],
+      [uri, [-1]],
+      [uri, [1.5]],
+      [uri, ['1']],
+      [uri, [Number.MAX_SAFE_INTEGER]],
+      [uri, 1],
+      [uri, [4]], // past the end of the file
+      [42, [1]],
+      [uri.with({ path: `${uri.path}.missing` }), [1]],
+    ];
+    for (const args of bad) {
+      assert.equal(
+        await vscode.commands.executeCommand('fundLedger.revealRows', ...args),
+        false,
+        JSON.stringify(args),
+      );
+    }
   });
 });
