@@ -1,6 +1,8 @@
 // Shared by validate and report: find the ledgers, read each one, show progress on a terminal.
 import type { LedgerEncoding } from '../core/csv/encoding';
 import { findLedgers } from './discover';
+import { oneOf, type ParsedArgs } from './args';
+import { detectLang, type Lang } from './i18n';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import type { FileReport } from './output/json';
@@ -61,4 +63,26 @@ export function parseAsOf(value: string | undefined): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
     throw new UsageError(`--as-of must be a date like 2024-12-31 (got "${value}")`);
   return value;
+}
+
+/**
+ * The flags `validate` and `report` share (--encoding, --lang, --as-of), read once; unreadable files are
+ * reported on stderr here so both commands word them alike.
+ */
+export function loadFromArgs(args: ParsedArgs, io: CliIo, pace: boolean): Loaded & { lang: Lang } {
+  const encoding = oneOf(
+    'encoding',
+    args.flags.get('encoding'),
+    ['utf-8', 'gb18030'] as const,
+    'utf-8',
+  );
+  const lang = detectLang(args.flags.get('lang'), io.env);
+  const asOf = parseAsOf(args.flags.get('as-of'));
+  const loaded = loadLedgers(args.positional, io, {
+    ...(args.flags.has('encoding') ? { encoding } : {}),
+    ...(asOf ? { asOf } : {}),
+    pace,
+  });
+  for (const f of loaded.failures) io.err(`fund-ledger: ${f}\n`);
+  return { ...loaded, lang };
 }

@@ -1,9 +1,8 @@
 import { oneOf, parseArgs } from '../args';
-import { detectLang } from '../i18n';
 import { EXIT, type CliIo } from '../io';
-import { loadLedgers, parseAsOf } from '../load-all';
+import { loadFromArgs } from '../load-all';
 import { jsonReport } from '../output/json';
-import { targetRows, targetsTable } from '../output/targets-table';
+import { targetHead, targetRows, targetsTable } from '../output/targets-table';
 import { quoteField } from '../../core/csv/edit';
 
 export const reportHelp = `Usage: fund-ledger report [PATH...] [options]
@@ -33,52 +32,10 @@ export function runReport(argv: readonly string[], io: CliIo, version: string): 
     return EXIT.ok;
   }
   const format = oneOf('format', args.flags.get('format'), ['text', 'json', 'csv'], 'text');
-  const encoding = oneOf(
-    'encoding',
-    args.flags.get('encoding'),
-    ['utf-8', 'gb18030'] as const,
-    'utf-8',
-  );
-  const lang = detectLang(args.flags.get('lang'), io.env);
-  const asOf = parseAsOf(args.flags.get('as-of'));
-  const { reports, failures } = loadLedgers(args.positional, io, {
-    ...(args.flags.has('encoding') ? { encoding } : {}),
-    ...(asOf ? { asOf } : {}),
-    pace: true,
-  });
-  for (const f of failures) io.err(`fund-ledger: ${f}\n`);
+  const { reports, failures, lang } = loadFromArgs(args, io, true);
   if (format === 'json') io.out(jsonReport('report', version, reports, lang));
   else if (format === 'csv') {
-    const head =
-      lang === 'zh'
-        ? [
-            '文件',
-            '资金',
-            '类别',
-            '口径',
-            '期间',
-            '目标',
-            '实际',
-            '尚差',
-            '完成率',
-            '单位',
-            '状态',
-            '进度',
-          ]
-        : [
-            'File',
-            'Fund',
-            'Category',
-            'Measure',
-            'Period',
-            'Target',
-            'Actual',
-            'Remaining',
-            'Share',
-            'Unit',
-            'Status',
-            'Pace',
-          ];
+    const head = [lang === 'zh' ? '文件' : 'File', ...targetHead(lang)];
     const lines = [
       head,
       ...reports.flatMap((r) => targetRows(r.targets, lang).map((row) => [r.path, ...row])),

@@ -1,8 +1,8 @@
 import { pickLanguage } from '../../core/diagnostics';
 import { oneOf, parseArgs } from '../args';
-import { detectLang, type Lang } from '../i18n';
+import type { Lang } from '../i18n';
 import { EXIT, type CliIo } from '../io';
-import { loadLedgers, parseAsOf } from '../load-all';
+import { loadFromArgs } from '../load-all';
 import { githubAnnotation } from '../output/github';
 import { jsonReport, type FileReport } from '../output/json';
 import { sarifReport } from '../output/sarif';
@@ -44,20 +44,7 @@ export function runValidate(argv: readonly string[], io: CliIo, version: string)
     ['text', 'json', 'sarif', 'github'],
     'text',
   );
-  const encoding = oneOf(
-    'encoding',
-    args.flags.get('encoding'),
-    ['utf-8', 'gb18030'] as const,
-    'utf-8',
-  );
-  const lang = detectLang(args.flags.get('lang'), io.env);
-  const asOf = parseAsOf(args.flags.get('as-of'));
-  const { reports, failures } = loadLedgers(args.positional, io, {
-    ...(args.flags.has('encoding') ? { encoding } : {}),
-    ...(asOf ? { asOf } : {}),
-    pace: false,
-  });
-  for (const f of failures) io.err(`fund-ledger: ${f}\n`);
+  const { reports, failures, lang } = loadFromArgs(args, io, false);
 
   if (format === 'json') io.out(jsonReport('validate', version, reports, lang));
   else if (format === 'sarif') io.out(sarifReport(version, reports, lang));

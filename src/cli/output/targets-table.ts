@@ -19,6 +19,11 @@ const HEAD = {
   zh: ['资金', '类别', '口径', '期间', '目标', '实际', '尚差', '完成率', '单位', '状态', '进度'],
 };
 
+/** Column titles of the allocation table, shared by the text table and `report --format csv`. */
+export function targetHead(lang: Lang): readonly string[] {
+  return HEAD[lang];
+}
+
 export function targetRows(targets: readonly TargetProgress[], lang: Lang): string[][] {
   return targets.map((p) => [
     p.fund || '—',
