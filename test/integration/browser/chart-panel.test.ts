@@ -8,9 +8,9 @@ import type { Frame, Page } from 'playwright-core';
 import { analyzeLedger } from '../../../src/core/ledger/validate';
 import { formatAmount } from '../../../src/core/money/format';
 import { HOSTILE_FUND, SAMPLE_LEDGER } from '../../unit/chart/sampleLedger';
+import { openWrittenLedger } from './grid-helpers';
 import {
   keepScreenshot,
-  openLedger,
   openWorkbench,
   runCommand,
   screenshotIfFailed,
@@ -37,7 +37,7 @@ async function frameWith(page: Page, selector: string): Promise<Frame> {
 /** Opens the sample ledger in the grid, then the chart beside it. */
 async function openChart(wb: Workbench): Promise<{ chart: Frame; grid: Frame }> {
   fs.writeFileSync(path.join(wb.workspace, FILE), SAMPLE_LEDGER);
-  await openLedger(wb.page, FILE);
+  await openWrittenLedger(wb.page, FILE);
   const grid = await frameWith(wb.page, '[role=gridcell]');
   await runCommand(wb.page, COMMAND);
   const chart = await frameWith(wb.page, 'svg.chart text[data-key$="/summary"]');

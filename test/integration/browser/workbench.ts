@@ -152,9 +152,27 @@ export async function pickColorTheme(page: Page, scheme: ColorScheme): Promise<v
 
 /** Runs a command by its exact palette label. */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
+  // A key pressed while a webview has just taken focus is sometimes not forwarded to the workbench, and the
+  // palette never opens (seen on the loaded CI machine). Try the other palette key, then take focus back
+  // from the webview by clicking the active tab, as a user would.
+  const openers = [
+    async () => page.keyboard.press('F1'),
+    async () => page.keyboard.press('Control+Shift+P'),
+    async () => {
+      await page.locator('.tabs-container .tab.active').first().click();
+      await page.keyboard.press('F1');
+    },
+  ];
+  for (const [i, open] of openers.entries()) {
+    await open();
+    const shown = await input
+      .waitFor({ state: 'visible', timeout: i === openers.length - 1 ? 30_000 : 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    if (i === openers.length - 1) throw new Error('the command palette did not open');
+  }
   await input.fill(`>${label}`);
   // The palette also lists fuzzy matches, sometimes above the exact one: pick the exact one or say what is there.
   const rows = page.locator('.quick-input-widget .monaco-list-row');
