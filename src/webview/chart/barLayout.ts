@@ -15,7 +15,7 @@ import {
   type Translate,
 } from './format';
 import { fitText, px, type Mark } from './marks';
-import { FUND_ROW, PART_ROW, type Columns } from './columns';
+import { FUND_ROW, PART_ROW, sectionHead, type Columns } from './columns';
 import { moneyScale, type MoneyScale } from './scale';
 
 /** Every amount the block shows, so the scale covers all of them. */
@@ -153,26 +153,7 @@ export function layoutBar(
     statusText(bar.status, t),
   ].join('\n');
 
-  marks.push({
-    kind: 'line',
-    key: `${k}/rule`,
-    cls: 'rule',
-    x1: cols.left,
-    y1: top,
-    x2: cols.right + 140,
-    y2: top,
-  });
-  marks.push({
-    kind: 'text',
-    key: `${k}/name`,
-    cls: 'fund-name',
-    x: cols.left,
-    y: top + 24,
-    anchor: 'start',
-    text: fitText(name, cols.labelWidth, 13),
-    title: name,
-    hit,
-  });
+  marks.push(...sectionHead(k, cols, top, top + 24, name, hit));
   marks.push({
     kind: 'text',
     key: `${k}/sub`,

@@ -1,4 +1,5 @@
 // Horizontal layout shared by the bullet and pace charts: label column, plot area, share/status column.
+import { fitText, type Hit, type Mark } from './marks';
 
 export interface Columns {
   /** Left edge of the label column. */
@@ -28,3 +29,36 @@ export function columns(width: number): Columns {
 export const FUND_ROW = 86;
 export const PART_ROW = 24;
 export const BLOCK_GAP = 14;
+
+/** The rule above a fund's section and its (fitted) name, alike in the bullet and pace charts. */
+export function sectionHead(
+  k: string,
+  cols: Columns,
+  top: number,
+  nameY: number,
+  name: string,
+  hit: Hit,
+): Mark[] {
+  return [
+    {
+      kind: 'line',
+      key: `${k}/rule`,
+      cls: 'rule',
+      x1: cols.left,
+      y1: top,
+      x2: cols.right + 140,
+      y2: top,
+    },
+    {
+      kind: 'text',
+      key: `${k}/name`,
+      cls: 'fund-name',
+      x: cols.left,
+      y: nameY,
+      anchor: 'start',
+      text: fitText(name, cols.labelWidth, 13),
+      title: name,
+      hit,
+    },
+  ];
+}

@@ -4,7 +4,7 @@
 import { dayNumber } from '../../core/ledger/period';
 import { formatAmount } from '../../core/money/format';
 import type { ChartBar, ChartPace, ChartUnitChoice } from '../../shared/protocol';
-import type { Columns } from './columns';
+import { sectionHead, type Columns } from './columns';
 import { barName, fen, measureText, money, tickText, unitFor, type Translate } from './format';
 import { fitText, px, type Mark } from './marks';
 import { timeTicks } from './paceAxis';
@@ -75,26 +75,7 @@ export function layoutPace(
   const name = barName(bar);
   const verdict = paceVerdict(pace, t);
 
-  marks.push({
-    kind: 'line',
-    key: `${k}/rule`,
-    cls: 'rule',
-    x1: cols.left,
-    y1: top,
-    x2: cols.right + 140,
-    y2: top,
-  });
-  marks.push({
-    kind: 'text',
-    key: `${k}/name`,
-    cls: 'fund-name',
-    x: cols.left,
-    y: top + 22,
-    anchor: 'start',
-    text: fitText(name, cols.labelWidth, 13),
-    title: name,
-    hit,
-  });
+  marks.push(...sectionHead(k, cols, top, top + 22, name, hit));
   const sub = `${measureText(bar.measure, t)} · ${bar.period?.text ?? ''}`;
   marks.push({
     kind: 'text',
