@@ -4,7 +4,8 @@ export { translateFormula, MAX_FORMULA_LENGTH } from './translate';
 export { FUNCTION_NAMES } from './function-names';
 export { a1, columnFromLetters, lettersFromColumn, type Ref } from './refs';
 export { ArraySheet } from './array-sheet';
-export { shiftRowReferences } from './shift';
+export { mapRowReferences, shiftRowReferences, type RowReferenceMap } from './shift';
+export { reorderRowReferences, type ReorderedFormula } from './reorder';
 export {
   ErrVal,
   type CellAddress,

@@ -8,7 +8,26 @@ import { isDigit, isLetter, parseCellText } from './refs';
  * nothing moves, so callers can skip edits.
  */
 export function shiftRowReferences(raw: string, at: number, delta: number): string {
-  if (!raw.startsWith('=') || delta === 0) return raw;
+  if (delta === 0) return raw;
+  return mapRowReferences(raw, {
+    cell: (row) => shiftRow(row, at, delta),
+    range: (r1, r2) => shiftRange(r1, r2, at, delta),
+  });
+}
+
+/** Where the rows of A1 references go; undefined writes `#REF!` in place of the reference. */
+export interface RowReferenceMap {
+  cell(row: number): number | undefined;
+  /** The range's rows as written (`r1` may be below `r2`); returns the new rows in the same order. */
+  range(r1: number, r2: number): [number, number] | undefined;
+}
+
+/**
+ * Rewrites the rows of every A1 cell reference and range in a formula through `map`; whole columns,
+ * `{id}` references, strings and columns are untouched. Returns `raw` itself when nothing changes.
+ */
+export function mapRowReferences(raw: string, map: RowReferenceMap): string {
+  if (!raw.startsWith('=')) return raw;
   const refs = findCellRefs(raw);
   if (refs.length === 0) return raw;
   let out = '';
@@ -19,18 +38,19 @@ export function shiftRowReferences(raw: string, at: number, delta: number): stri
     if (b) k++;
     let replacement: string;
     if (b) {
-      const rows = shiftRange(a.row, b.row, at, delta);
+      const rows = map.range(a.row, b.row);
       replacement = rows
         ? `${withRow(a, rows[0])}${raw.slice(a.end, b.start)}${withRow(b, rows[1])}`
         : '#REF!';
     } else {
-      const row = shiftRow(a.row, at, delta);
+      const row = map.cell(a.row);
       replacement = row === undefined ? '#REF!' : withRow(a, row);
     }
     out += raw.slice(last, a.start) + replacement;
     last = (b ?? a).end;
   }
-  return out + raw.slice(last);
+  const result = out + raw.slice(last);
+  return result === raw ? raw : result;
 }
 
 interface CellToken {

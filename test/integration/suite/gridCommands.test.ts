@@ -2,7 +2,14 @@
 // commands, through the same handlers the webview and the command palette use.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, ledgerApi, openGrid, whenDocument, writeLedger } from './gridHelpers';
+import {
+  bytesOnDisk,
+  closeAll,
+  ledgerApi,
+  openGrid,
+  whenDocument,
+  writeLedger,
+} from './gridHelpers';
 
 const LEDGER =
   '编号,日期,资金,类别,类型,摘要,金额(万元),备注\n' +
@@ -88,6 +95,46 @@ describe('grid: blocks, rows and sorting', () => {
     assert.equal(doc.getText(), [header, e2, e1, t1, ''].join('\n'));
     await vscode.commands.executeCommand('undo');
     await whenDocument(doc, () => doc.getText() === LEDGER);
+  });
+
+  it('"Sort File By…" rewrites A1 references to the rows that moved; the saved bytes show it', async () => {
+    const text =
+      '编号,资金,类型,金额,备注\r\n' +
+      'E3,甲,拨付,=D4*2,\r\n' +
+      'E1,甲,拨付,10.10,"a, b"\r\n' +
+      'E2,甲,拨付,"=D3+0.05",\r\n' +
+      'T,甲,合计,=SUM(D2:D4),';
+    const uri = await writeLedger(text);
+    const doc = await openGrid(uri);
+    const ok = await vscode.commands.executeCommand('fundLedger.sortFileBy', uri, {
+      col: 0,
+      descending: false,
+    });
+    assert.equal(ok, true);
+    assert.equal(await doc.save(), true);
+    assert.equal(
+      await bytesOnDisk(uri),
+      '编号,资金,类型,金额,备注\r\n' +
+        'E1,甲,拨付,10.10,"a, b"\r\n' +
+        'E2,甲,拨付,"=D2+0.05",\r\n' +
+        'E3,甲,拨付,=D3*2,\r\n' +
+        'T,甲,合计,=SUM(D2:D4),',
+    );
+  });
+
+  it('"Sort File By…" refuses an order that would split a formula’s range, changing nothing', async () => {
+    const text =
+      '编号,资金,类型,金额\nB,甲,拨付,1\nS,甲,小计,=SUM(D2:D3)\nA,甲,拨付,2\nC,甲,拨付,3\n';
+    const uri = await writeLedger(text);
+    const doc = await openGrid(uri);
+    const ok = await vscode.commands.executeCommand('fundLedger.sortFileBy', uri, {
+      col: 0,
+      descending: false,
+    });
+    assert.equal(ok, false);
+    assert.equal(doc.getText(), text);
+    assert.equal(doc.isDirty, false);
+    assert.equal(await bytesOnDisk(uri), text);
   });
 });
 
