@@ -98,6 +98,9 @@ export class PatchedTable implements CsvTable {
   ): { table: PatchedTable; row: number; col: number } | undefined {
     if (prev.errors.length > 0 || prev.rowCount === 0 || /[\r\n",]/.test(splice.text))
       return undefined;
+    // A U+FEFF that becomes (or stops being) the file's first character turns into (or out of) a BOM,
+    // which belongs to no cell: every offset of the first row moves.
+    if ((text.charCodeAt(0) === 0xfeff) !== (prev.text.charCodeAt(0) === 0xfeff)) return undefined;
     const row = rowAt(prev, splice.start);
     if (splice.start < prev.rowStart(row) || splice.end > prev.rowEnd(row)) return undefined;
     const cells = prev.cellCount(row);
@@ -118,6 +121,10 @@ export class PatchedTable implements CsvTable {
     // A last, unterminated row holding one empty cell stops being a row.
     const lastRow = row === prev.rowCount - 1 && !prev.hasTrailingNewline;
     if (newLength === 0 && cells === 1 && lastRow) return undefined;
+    // Emptying a one-cell row between a lone CR and an LF joins them into one CRLF: the row is gone.
+    const joinsLineEnds =
+      row > 0 && prev.lineEnding(row - 1) === '\r' && prev.lineEnding(row) === '\n';
+    if (newLength === 0 && cells === 1 && joinsLineEnds) return undefined;
     const delta = splice.text.length - (splice.end - splice.start);
     const base = prev instanceof PatchedTable ? prev.base : prev;
     const shifts = prev instanceof PatchedTable ? prev.shifts : [];
