@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
+import { decodeUtf8, floorLines, papaparseRows } from './baselines';
 import { scanCsv, scanCsvChunk } from '../src/core/csv/scan';
 
 type Case = 'floor' | 'decode' | 'papaparse' | 'scan' | 'scan+values' | 'stream' | 'stream-icu';
@@ -148,14 +148,10 @@ function runCase(kind: Case, path: string): number {
   if (kind === 'stream') return streamScan(path, textDecoder());
   if (kind === 'stream-icu') return streamScan(path, icuDecoder());
   const buf = readFileSync(path);
-  if (kind === 'floor') {
-    let lines = 0;
-    for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
-    return lines;
-  }
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  if (kind === 'floor') return floorLines(buf);
+  const text = decodeUtf8(buf);
   if (kind === 'decode') return text.length;
-  if (kind === 'papaparse') return Papa.parse<string[]>(text, { delimiter: ',' }).data.length;
+  if (kind === 'papaparse') return papaparseRows(text);
   const table = scanCsv(text);
   if (kind === 'scan') return table.rowCount + table.errors.length;
   let total = 0;

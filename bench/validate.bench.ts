@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
+import { decodeUtf8, floorLines, papaparseRows } from './baselines';
 import { LedgerSession } from '../src/core/ledger/session';
 import { generateLedger, type GeneratorOptions } from './ledger-generator';
 
@@ -29,13 +29,7 @@ interface Measured {
 /** Runs in a child: one measurement with its own peak RSS. */
 function childCase(kind: string, path: string): number {
   const buf = readFileSync(path);
-  if (kind === 'floor') {
-    let lines = 0;
-    for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
-    return lines;
-  }
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  return Papa.parse<string[]>(text, { delimiter: ',' }).data.length;
+  return kind === 'floor' ? floorLines(buf) : papaparseRows(decodeUtf8(buf));
 }
 
 /** Timed from here, like the CLI, so every case pays the same process start-up. */

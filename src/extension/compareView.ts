@@ -6,7 +6,7 @@ import { decodeLedgerBytes } from '../core/csv/encoding';
 import { compareTexts, type Comparison } from '../core/diff/compare';
 import type { DiffFromWebview, DiffToWebview, DiffViewModel } from '../shared/protocol';
 import { readAtRevision, revisionChoices } from './compareGit';
-import { webviewRoots, webviewShell } from './webviewHtml';
+import { openShellPanel } from './webviewHtml';
 
 export const COMPARE_HEAD_COMMAND = 'fundLedger.compareWithHead';
 export const COMPARE_REVISION_COMMAND = 'fundLedger.compareWithRevision';
@@ -138,11 +138,7 @@ function showPanel(
   model: DiffViewModel,
 ): void {
   const title = `${vscode.workspace.asRelativePath(uri).split('/').pop() ?? ''} ↔ ${rev}`;
-  const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, {
-    enableScripts: true,
-    localResourceRoots: webviewRoots(context.extensionUri),
-  });
-  panel.webview.html = webviewShell(panel.webview, context.extensionUri, {
+  const panel = openShellPanel(context.extensionUri, VIEW_TYPE, {
     script: 'diff',
     styles: ['diff.css'],
     title,

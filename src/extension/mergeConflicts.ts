@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { scanCsv } from '../core/csv';
 import { findConflicts, resolutionEdits, type ConflictChoice } from '../core/merge/resolve';
 import type { ConflictView, MergeFromWebview, MergeToWebview } from '../shared/protocol';
-import { webviewRoots, webviewShell } from './webviewHtml';
+import { openShellPanel } from './webviewHtml';
 
 export const RESOLVE_CONFLICTS_COMMAND = 'fundLedger.resolveConflicts';
 const VIEW_TYPE = 'fundLedger.mergeConflicts';
@@ -80,11 +80,7 @@ async function resolveCommand(
     return conflicts;
   }
   const title = vscode.l10n.t('Conflicts: {0}', name.split('/').pop() ?? name);
-  const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, {
-    enableScripts: true,
-    localResourceRoots: webviewRoots(context.extensionUri),
-  });
-  panel.webview.html = webviewShell(panel.webview, context.extensionUri, {
+  const panel = openShellPanel(context.extensionUri, VIEW_TYPE, {
     script: 'merge',
     styles: ['diff.css'],
     title,

@@ -58,3 +58,17 @@ export function webviewShell(
   </body>
 </html>`;
 }
+
+/** A panel in the active column showing `webviewShell`, loading only from `webviewRoots`. */
+export function openShellPanel(
+  extensionUri: vscode.Uri,
+  viewType: string,
+  shell: ShellOptions,
+): vscode.WebviewPanel {
+  const panel = vscode.window.createWebviewPanel(viewType, shell.title, vscode.ViewColumn.Active, {
+    enableScripts: true,
+    localResourceRoots: webviewRoots(extensionUri),
+  });
+  panel.webview.html = webviewShell(panel.webview, extensionUri, shell);
+  return panel;
+}

@@ -1,17 +1,10 @@
 import { deleteRows, editCell, type CsvTable, type TextEdit } from '../csv';
 import { resolveSchema } from '../ledger/schema';
+import type { ConflictSides } from './types';
 import { mayHoldConflict, parseConflict, ROW_DELETED } from './markers';
 
 /** A conflict cell found in a merged ledger. */
-export interface ConflictCell {
-  /** 0-based file row and column. */
-  readonly row: number;
-  readonly col: number;
-  readonly id: string;
-  readonly column: string;
-  readonly ours: string;
-  readonly base: string;
-  readonly theirs: string;
+export interface ConflictCell extends ConflictSides {
   /** Which side deleted the row, for a delete/edit conflict; choosing that side deletes the row. */
   readonly rowDeletedBy: 'ours' | 'theirs' | null;
 }

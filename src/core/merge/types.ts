@@ -1,8 +1,7 @@
 import type { Bilingual } from '../diagnostics';
 
-export interface MergeConflict {
-  /** `cell`: both sides changed one cell differently; `deleted-by-*`: one side deleted a row the other edited. */
-  readonly kind: 'cell' | 'deleted-by-ours' | 'deleted-by-theirs';
+/** One cell's three versions, as a merge conflict and as a conflict cell found again in a merged file share them. */
+export interface ConflictSides {
   /** 0-based row and column in the merged file. */
   readonly row: number;
   readonly col: number;
@@ -13,6 +12,11 @@ export interface MergeConflict {
   readonly ours: string;
   readonly base: string;
   readonly theirs: string;
+}
+
+export interface MergeConflict extends ConflictSides {
+  /** `cell`: both sides changed one cell differently; `deleted-by-*`: one side deleted a row the other edited. */
+  readonly kind: 'cell' | 'deleted-by-ours' | 'deleted-by-theirs';
 }
 
 export interface MergeNote {

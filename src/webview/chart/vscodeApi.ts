@@ -1,6 +1,7 @@
 // The chart's handle on VS Code: typed messages out, and the view state that must survive the panel
 // being hidden (getState) and a window reload (the serializer hands the same state back).
 import type { ChartDrill, ChartFromWebview, ChartScopeKind } from '../../shared/protocol';
+import { vscodeHandle } from '../shared/vscodeHandle';
 
 export interface ChartViewState {
   scope: ChartScopeKind;
@@ -11,25 +12,17 @@ export interface ChartViewState {
   scrollTop: number;
 }
 
-interface VsCodeApi {
-  postMessage(message: ChartFromWebview): void;
-  getState(): unknown;
-  setState(state: ChartViewState): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const api = acquireVsCodeApi();
+const api = vscodeHandle<ChartFromWebview, ChartViewState>();
 
 export function post(message: ChartFromWebview): void {
-  api.postMessage(message);
+  api.post(message);
 }
 
 const DRILLS: readonly ChartDrill[] = ['none', 'category', 'year', 'quarter'];
 
 /** Reads persisted state defensively: it may come from an older version of the view. */
 export function loadState(): ChartViewState {
-  const raw = api.getState();
+  const raw = api.rawState();
   const s = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const drill = DRILLS.find((d) => d === s['drill']) ?? 'none';
   const scope = s['scope'] === 'workspace' ? 'workspace' : 'file';
@@ -44,5 +37,5 @@ export function loadState(): ChartViewState {
 }
 
 export function saveState(state: ChartViewState): void {
-  api.setState(state);
+  api.saveState(state);
 }

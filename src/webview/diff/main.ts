@@ -7,12 +7,9 @@ import type {
   DiffViewModel,
   DiffViewRow,
 } from '../../shared/protocol';
+import { vscodeHandle } from '../shared/vscodeHandle';
 
-interface VsCodeApi {
-  postMessage(message: DiffFromWebview): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-const vscode = acquireVsCodeApi();
+const vscode = vscodeHandle<DiffFromWebview, never>();
 
 const TEXT = {
   en: {
@@ -112,7 +109,7 @@ function rowElement(r: DiffViewRow, width: number, t: Strings): HTMLTableRowElem
   const target = r.newRow;
   if (target !== null) {
     tr.classList.add('clickable');
-    tr.addEventListener('click', () => vscode.postMessage({ type: 'diffReveal', row: target }));
+    tr.addEventListener('click', () => vscode.post({ type: 'diffReveal', row: target }));
   }
   return tr;
 }
@@ -121,4 +118,4 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const m = event.data as Partial<DiffToWebview> | null;
   if (m?.type === 'diffInit' && m.model) render(m.model, TEXT[m.language === 'zh' ? 'zh' : 'en']);
 });
-vscode.postMessage({ type: 'diffReady' });
+vscode.post({ type: 'diffReady' });

@@ -1,5 +1,6 @@
 // The one handle the webview has on VS Code: typed messages out, persisted view state in and out.
 import type { FromWebview, GridUnitChoice } from '../../shared/protocol';
+import { vscodeHandle } from '../shared/vscodeHandle';
 
 /** What survives the tab being hidden and shown (no retainContextWhenHidden). */
 export interface GridViewState {
@@ -13,18 +14,10 @@ export interface GridViewState {
   displayUnit: GridUnitChoice | null;
 }
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: GridViewState): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const api = acquireVsCodeApi();
+const api = vscodeHandle<FromWebview, GridViewState>();
 
 export function post(message: FromWebview): void {
-  api.postMessage(message);
+  api.post(message);
 }
 
 function isNumber(value: unknown): value is number {
@@ -32,7 +25,7 @@ function isNumber(value: unknown): value is number {
 }
 
 export function loadState(): Partial<GridViewState> {
-  const raw = api.getState();
+  const raw = api.rawState();
   if (typeof raw !== 'object' || raw === null) return {};
   const s = raw as Record<string, unknown>;
   const out: Partial<GridViewState> = {};
@@ -50,5 +43,5 @@ export function loadState(): Partial<GridViewState> {
 }
 
 export function saveState(state: GridViewState): void {
-  api.setState(state);
+  api.saveState(state);
 }

@@ -1,12 +1,9 @@
 // Conflict resolution view: one table row per conflict cell with ours, base and theirs, a choice of
 // ours / theirs / a typed value, and Apply. Ledger text is only ever set with textContent or value.
 import type { ConflictView, MergeFromWebview, MergeToWebview } from '../../shared/protocol';
+import { vscodeHandle } from '../shared/vscodeHandle';
 
-interface VsCodeApi {
-  postMessage(message: MergeFromWebview): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-const vscode = acquireVsCodeApi();
+const vscode = vscodeHandle<MergeFromWebview, never>();
 
 const TEXT = {
   en: {
@@ -108,9 +105,7 @@ function render(file: string, t: Strings): void {
   const theirs = el('button', undefined, t.allTheirs);
   theirs.addEventListener('click', setAll('theirs'));
   const apply = el('button', 'apply', t.apply);
-  apply.addEventListener('click', () =>
-    vscode.postMessage({ type: 'mergeResolve', choices: choices() }),
-  );
+  apply.addEventListener('click', () => vscode.post({ type: 'mergeResolve', choices: choices() }));
   document.body.append(table, ours, theirs, apply);
 }
 
@@ -134,4 +129,4 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   custom = conflicts.map(() => '');
   render(m.file ?? '', TEXT[m.language === 'zh' ? 'zh' : 'en']);
 });
-vscode.postMessage({ type: 'mergeReady' });
+vscode.post({ type: 'mergeReady' });
