@@ -1,6 +1,6 @@
 // The test seam returned by activate(): thin calls into the same handlers the webviews use.
 import type * as vscode from 'vscode';
-import type { ChartModel } from '../shared/protocol';
+import type { ChartModel, GridNotice } from '../shared/protocol';
 import { AllocationPanel } from './allocationPanel';
 import type { LedgerEditorProvider } from './ledgerEditorProvider';
 
@@ -11,6 +11,8 @@ export interface FundLedgerApi {
   postGridMessage(uri: vscode.Uri, message: unknown): Promise<boolean>;
   /** The open grid's last reported selection (file row of the active cell, cell count), or undefined. */
   gridSelection(uri: vscode.Uri): { row: number; col: number; count: number } | undefined;
+  /** Why the open grid is read-only (the notice its webview shows), or null when it may edit. */
+  gridNotice(uri: vscode.Uri): Promise<GridNotice | null | undefined>;
   /** The allocation chart's model as last sent to its webview (after pending refreshes), or undefined without a chart. */
   allocationModel(): Promise<ChartModel | undefined>;
   /** Delivers an arbitrary (possibly forged) message to the allocation chart's handler. */
@@ -31,6 +33,7 @@ export function createApi(grids: LedgerEditorProvider): FundLedgerApi {
       const last = grids.sessionsFor(uri)[0]?.lastSelection;
       return last && { row: last.row, col: last.col, count: last.count };
     },
+    gridNotice: async (uri) => grids.sessionsFor(uri)[0]?.notice(),
     allocationModel: async () => {
       await AllocationPanel.current?.idle();
       return AllocationPanel.current?.lastModel;

@@ -16,6 +16,7 @@ import { editsForWrites, newRows } from './gridEdits';
 import { validateGridMessage } from './messageValidation';
 import { gridStrings } from './gridStrings';
 import { gridUnitSetting, storeDisplayUnit } from './displayUnit';
+import { encodingNotice } from './documentEncoding';
 
 export interface GridSessionHooks {
   log: vscode.LogOutputChannel;
@@ -32,6 +33,9 @@ export class GridSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Edits are computed and applied one at a time, each against the document as the previous left it. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settled before the first message is handled, so no edit can slip in ahead of the check. */
+  private readonly encodingChecked: Promise<void>;
+  private encoding: GridNotice | null = null;
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -50,6 +54,18 @@ export class GridSession implements vscode.Disposable {
       // Trust changes what the grid may do (edit, evaluate formulas): start it over.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.post(this.initMessage())),
     );
+    this.encodingChecked = encodingNotice(document).then(
+      (notice) => {
+        this.encoding = notice;
+      },
+      (error: unknown) => hooks.log.warn(`Encoding check failed: ${String(error)}`),
+    );
+  }
+
+  /** Why the grid is read-only now (null when it may write), once the encoding check is done. */
+  async notice(): Promise<GridNotice | null> {
+    await this.encodingChecked;
+    return this.readOnlyNotice();
   }
 
   dispose(): void {
@@ -98,6 +114,7 @@ export class GridSession implements vscode.Disposable {
   }
 
   private async handle(message: GridFromWebview): Promise<boolean> {
+    await this.encodingChecked;
     switch (message.type) {
       case 'ready': {
         this.ready = true;
@@ -156,7 +173,7 @@ export class GridSession implements vscode.Disposable {
         offerText: true,
       };
     }
-    return null;
+    return this.encoding;
   }
 
   private async write(cells: readonly CellWrite[]): Promise<boolean> {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { a1 } from '../core/formula/refs';
 import { sortRows } from '../core/ledger/sort-rows';
+import { encodingNotice } from './documentEncoding';
 import { tableFor } from './documentTables';
 
 export interface SortArgs {
@@ -18,6 +19,12 @@ const NAMED = 5;
 export async function sortFileBy(doc: vscode.TextDocument, args: SortArgs = {}): Promise<boolean> {
   const table = tableFor(doc);
   if (table.errors.length > 0 || table.rowCount < 3) return false;
+  // The same rule as the grid: a file whose bytes would not survive a save is never rewritten.
+  const blocked = await encodingNotice(doc);
+  if (blocked) {
+    void vscode.window.showErrorMessage(blocked.message);
+    return false;
+  }
   let col = args.col;
   if (col === undefined) {
     const picked = await vscode.window.showQuickPick(

@@ -23,7 +23,7 @@ export type GridUnitChoice = DisplayUnit | 'asDeclared';
 
 /** Why the grid is read-only, shown as a banner. */
 export interface GridNotice {
-  kind: 'parse-error' | 'restricted' | 'too-large' | 'unsupported-scheme';
+  kind: 'parse-error' | 'restricted' | 'too-large' | 'unsupported-scheme' | 'encoding';
   /** Localised text; rendered with textContent. */
   message: string;
   /** Offer the "Open as text" button. */
