@@ -1,6 +1,6 @@
 // Turns grid intents into core TextEdits against one scan of the document. Pure (no vscode), so every
 // write is computed by src/core/csv and only the bytes of the cells the user changed differ afterwards.
-import { editCell, insertRows, quoteField, type CsvTable, type TextEdit } from '../core/csv';
+import { editCell, editRowCells, insertRows, type CsvTable, type TextEdit } from '../core/csv';
 import { newRowId, rowIdPrefix } from '../core/ledger/rowid';
 import { resolveSchema } from '../core/ledger/schema';
 import type { CellWrite } from '../shared/protocol';
@@ -24,10 +24,13 @@ export function editsForWrites(table: CsvTable, writes: readonly CellWrite[]): T
   const appended: string[][] = [];
   for (const [row, cells] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
     if (row >= table.rowCount) {
+      // New rows hold only what was written: no row, and no trailing cell, for a cleared value.
+      if (![...cells.values()].some((v) => v !== '')) continue;
       const count = row - table.rowCount + 1;
       while (appended.length < count) appended.push([]);
       const target = appended[count - 1] ?? [];
       for (const [col, value] of cells) {
+        if (value === '') continue;
         while (target.length <= col) target.push('');
         target[col] = value;
       }
@@ -41,31 +44,11 @@ export function editsForWrites(table: CsvTable, writes: readonly CellWrite[]): T
       }
       continue;
     }
-    edits.push(extendRow(table, row, cells));
+    const edit = editRowCells(table, row, cells);
+    if (edit.start !== edit.end || edit.text !== '') edits.push(edit);
   }
   if (appended.length > 0) edits.push(insertRows(table, table.rowCount, appended));
   return edits;
-}
-
-/** One replacement from the first changed cell to the row's end, copying untouched cells' raw bytes. */
-function extendRow(table: CsvTable, row: number, cells: Map<number, string>): TextEdit {
-  const existing = table.cellCount(row);
-  const cols = [...cells.keys()];
-  const first = Math.min(...cols);
-  const last = Math.max(...cols, existing - 1);
-  const parts: string[] = [];
-  for (let col = first; col <= last; col++) {
-    const value = cells.get(col);
-    if (value !== undefined) parts.push(quoteField(value));
-    else if (col < existing)
-      parts.push(table.text.slice(table.cellStart(row, col), table.cellEnd(row, col)));
-    else parts.push('');
-  }
-  const start = first < existing ? table.cellStart(row, first) : table.rowEnd(row);
-  // Appending after the last existing cell needs the separating comma (a row with 0 cells has none).
-  const lead = first >= existing && existing > 0 ? ',' : '';
-  const pad = first > existing ? ','.repeat(first - existing) : '';
-  return { start, end: table.rowEnd(row), text: lead + pad + parts.join(',') };
 }
 
 /**

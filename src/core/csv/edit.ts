@@ -70,6 +70,50 @@ export function editCell(table: CsvTable, row: number, col: number, value: strin
 }
 
 /**
+ * Writes several cells of one existing row as ONE replacement, from the first written cell to the
+ * last (or to the row's end when cells past it are written). Each cell inside the row is written as
+ * `editCell` writes it (so the BOM and vanishing-row rules hold); cells in between keep their raw
+ * bytes; missing cells before a written one are added empty. '' past the row's end adds nothing
+ * unless a later cell needs the commas, so a save never pads rows.
+ */
+export function editRowCells(
+  table: CsvTable,
+  row: number,
+  cells: ReadonlyMap<number, string>,
+): TextEdit {
+  checkIndex(row, 'row');
+  if (row >= table.rowCount) throw new RangeError(`row ${row} is past the end of the file`);
+  // Every scanned row has at least one cell (an empty line is one empty cell).
+  const count = table.cellCount(row);
+  let first = Infinity;
+  let last = -1;
+  for (const [col, value] of cells) {
+    checkIndex(col, 'column');
+    if (col >= count && value === '') continue;
+    first = Math.min(first, col);
+    last = Math.max(last, col);
+  }
+  const rowEnd = table.rowEnd(row);
+  if (last < 0) return { start: rowEnd, end: rowEnd, text: '' };
+  const appended = last >= count;
+  const start = first < count ? table.cellStart(row, first) : rowEnd;
+  let text = '';
+  let pos = start;
+  for (let col = first; col < Math.min(last + 1, count); col++) {
+    const value = cells.get(col);
+    if (value === undefined) continue;
+    const e = editCell(table, row, col, value);
+    // An emptied one-cell row is written `""` only so that it does not vanish; appended cells keep it.
+    text += table.text.slice(pos, e.start) + (appended && value === '' ? '' : e.text);
+    pos = e.end;
+  }
+  if (!appended) return { start, end: pos, text };
+  text += table.text.slice(pos, rowEnd);
+  for (let col = count; col <= last; col++) text += ',' + quoteField(cells.get(col) ?? '');
+  return { start, end: rowEnd, text };
+}
+
+/**
  * Inserts whole rows before `beforeRow` (0..rowCount). Inside the file the insertion is a pure
  * insertion at the row's start. At the end, a file without a trailing newline gets a separator
  * before the new rows (its last row's bytes are otherwise untouched) and still ends without one;

@@ -19,6 +19,7 @@ export {
 } from './line-endings';
 export {
   editCell,
+  editRowCells,
   insertRows,
   deleteRows,
   applyEdit,
