@@ -46,8 +46,12 @@ const webviewEntries = findFiles('src/webview', 'main.ts')
 const targets = {
   extension: {
     ...node,
-    entryPoints: existing(['src/extension/extension.ts']),
-    outfile: 'dist/extension.js',
+    // The chart's analysis worker ships with the extension: a worker thread loads it by path.
+    entryPoints: [
+      { in: 'src/extension/extension.ts', out: 'extension' },
+      { in: 'src/extension/allocationPanelWorker.ts', out: 'analysisWorker' },
+    ].filter((e) => existsSync(e.in)),
+    outdir: 'dist',
   },
   cli: {
     ...node,

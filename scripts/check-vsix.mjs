@@ -42,6 +42,7 @@ try {
     'package.json',
     'dist/extension.js',
     'dist/cli.js',
+    'dist/analysisWorker.js',
     'dist/webview/grid.js',
     'LICENSE.txt',
   ]) {

@@ -1,5 +1,6 @@
 // "Fund Ledger: Show Allocation vs Targets": one webview panel for the active ledger or the whole
 // workspace. The panel owns no numbers: the feed runs the core aggregation, the webview draws it.
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type {
   ChartFromWebview,
@@ -8,6 +9,7 @@ import type {
   ChartToWebview,
   ChartUnitChoice,
 } from '../shared/protocol';
+import { Analyst } from './allocationPanelAnalyst';
 import { saveExport } from './allocationPanelExport';
 import { ChartFeed, type FeedScope } from './allocationPanelFeed';
 import { isUnitChoice, parseChartMessage } from './allocationPanelMessages';
@@ -17,6 +19,8 @@ export const SHOW_ALLOCATION_COMMAND = 'fundLedger.showAllocation';
 /** Contract with the grid: open `uri` in the grid and select these 0-based file rows. */
 export const REVEAL_ROWS_COMMAND = 'fundLedger.revealRows';
 const GRID_VIEW_TYPE = 'fundLedger.grid';
+/** An update that takes longer than this shows "Computing…" (a million-row ledger takes seconds). */
+const BUSY_AFTER_MS = 300;
 
 /** The ledger the user is looking at: a grid tab or a text editor on a `.ledger.csv`. */
 export function activeLedgerUri(): vscode.Uri | undefined {
@@ -120,8 +124,11 @@ export class AllocationPanel implements vscode.Disposable {
       localResourceRoots: webviewRoots(context.extensionUri),
     };
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'chart-icon.svg');
+    const worker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
+    const analyst = new Analyst(existsSync(worker) ? worker : undefined, (m) => log.warn(m));
     this.feed = new ChartFeed(
       scope,
+      analyst,
       () => this.refresh(),
       () => ({
         uncategorised: vscode.l10n.t('(no category)'),
@@ -131,6 +138,7 @@ export class AllocationPanel implements vscode.Disposable {
     );
     this.disposables.push(
       this.feed,
+      { dispose: () => analyst.dispose() },
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       panel.onDidChangeViewState(() => {
         // Without retainContextWhenHidden a hidden webview is torn down and says `chartReady` again.
@@ -183,8 +191,14 @@ export class AllocationPanel implements vscode.Disposable {
     this.pending = this.pending.then(async () => {
       // A hidden panel has no webview to draw in; it asks again with `chartReady` when shown.
       if (!this.ready || (seq !== this.sequence && !init)) return;
+      const busy = setTimeout(
+        () => this.post({ type: 'chartBusy', text: vscode.l10n.t('Computing…') }),
+        BUSY_AFTER_MS,
+      );
       try {
         const model = await this.feed.model();
+        clearTimeout(busy);
+        // A newer refresh is queued: it sends the current numbers; these are already stale.
         if (seq !== this.sequence && !init) return;
         this.lastModel = model;
         if (init) {
@@ -198,6 +212,8 @@ export class AllocationPanel implements vscode.Disposable {
           });
         } else this.post({ type: 'chartModel', ...this.scopeMessage(), model });
       } catch (e) {
+        clearTimeout(busy);
+        this.post({ type: 'chartBusy', text: null });
         this.log.error(
           `Allocation chart: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
         );
@@ -241,7 +257,7 @@ export class AllocationPanel implements vscode.Disposable {
         return;
       }
       case 'chartReveal': {
-        const found = this.feed.rowsFor(m.key, m.part, m.drill);
+        const found = await this.feed.rowsFor(m.key, m.part, m.drill);
         if (found) await revealRows(found.uri, found.rows);
         return;
       }

@@ -1,23 +1,18 @@
 // The chart's data feed: which ledgers are in scope, their current text (open TextDocuments first,
-// so unsaved edits count), the core aggregation per file (cached by document version), and a
-// debounced "changed" signal on edits, saves and files appearing or vanishing on disk.
+// so unsaved edits count), and a debounced "changed" signal on edits, saves and files appearing or
+// vanishing on disk. The analyses run in a worker (allocationPanelAnalyst.ts): each ledger's text is
+// sent once, then only the document's change events, which the worker applies row by row.
 import * as vscode from 'vscode';
 import { decodeLedgerBytes } from '../core/csv/encoding';
-import type { ChartModel, ChartScopeKind } from '../shared/protocol';
-import { aggregateLedger, type Aggregated } from './allocationPanelSource';
-import type { FileBars } from './allocationPanelModel';
+import type { ChartDrill, ChartModel, ChartScopeKind } from '../shared/protocol';
+import type { Analyst } from './allocationPanelAnalyst';
 import { todayIso } from '../core/ledger/period';
 
 export const LEDGER_GLOB = '**/*.ledger.csv';
 /** Typing in the grid fires a change per keystroke commit; one recompute per pause is enough. */
 export const DEBOUNCE_MS = 250;
-/** Upper bound of the adaptive wait (see `changed`). */
+/** Upper bound of the adaptive wait (see `delay`). */
 const MAX_WAIT_MS = 10_000;
-
-interface Cached {
-  version: string;
-  result: Aggregated | { error: string };
-}
 
 export interface FeedScope {
   kind: ChartScopeKind;
@@ -26,16 +21,16 @@ export interface FeedScope {
 }
 
 export class ChartFeed implements vscode.Disposable {
-  private readonly cache = new Map<string, Cached>();
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Milliseconds the last aggregation took (a 1M-row ledger takes seconds). */
   private lastCostMs = 0;
-  /** Row lookup of the last model, by bar key. */
-  private lastFiles = new Map<string, { uri: vscode.Uri; bars: FileBars }>();
+  /** Ledgers of the last model, by workspace-relative path (the first part of a bar key). */
+  private lastFiles = new Map<string, vscode.Uri>();
 
   constructor(
     public scope: FeedScope,
+    private readonly analyst: Analyst,
     private readonly onChange: () => void,
     private readonly labels: () => {
       uncategorised: string;
@@ -50,11 +45,14 @@ export class ChartFeed implements vscode.Disposable {
       watcher.onDidDelete((u) => this.changed(u)),
       watcher.onDidChange((u) => this.changed(u)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.inScope(e.document.uri)) this.changed();
+        if (e.contentChanges.length === 0) return;
+        this.follow(e);
+        if (this.inScope(e.document.uri)) this.changed();
       }),
       // Closing a dirty document drops its unsaved text: the file on disk is the truth again.
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (this.inScope(d.uri)) this.changed(d.uri);
+        this.analyst.drop(d.uri.toString());
+        if (this.inScope(d.uri)) this.changed();
       }),
     );
   }
@@ -62,6 +60,26 @@ export class ChartFeed implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** Passes a change event on when the analyses hold the version just before it; else forgets. */
+  private follow(e: vscode.TextDocumentChangeEvent): void {
+    const doc = e.document.uri.toString();
+    const held = this.analyst.held(doc);
+    if (held === undefined) return;
+    if (held !== `doc:${e.document.version - 1}`) {
+      this.analyst.drop(doc);
+      return;
+    }
+    this.analyst.change(
+      doc,
+      `doc:${e.document.version}`,
+      e.contentChanges.map((c) => ({
+        start: c.rangeOffset,
+        end: c.rangeOffset + c.rangeLength,
+        text: c.text,
+      })),
+    );
   }
 
   private inScope(uri: vscode.Uri): boolean {
@@ -72,7 +90,9 @@ export class ChartFeed implements vscode.Disposable {
   }
 
   private changed(uri?: vscode.Uri): void {
-    if (uri) this.cache.delete(uri.toString());
+    // A file changed on disk: what the analyses hold from disk is stale (open documents follow events).
+    if (uri && this.analyst.held(uri.toString())?.startsWith('disk:'))
+      this.analyst.drop(uri.toString());
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -81,10 +101,11 @@ export class ChartFeed implements vscode.Disposable {
   }
 
   /**
-   * The aggregation runs on the extension host's thread, so on a huge ledger the wait grows with its
-   * cost: a pause in typing of twice the last run, so edits are not held up by a recompute per commit.
+   * Off the thread the wait is fixed; on it (no worker) the wait grows with the cost: a pause in
+   * typing of twice the last run, so edits are not held up by a recompute per commit.
    */
   private delay(): number {
+    if (this.analyst.inWorker) return DEBOUNCE_MS;
     return Math.max(DEBOUNCE_MS, Math.min(MAX_WAIT_MS, 2 * this.lastCostMs));
   }
 
@@ -96,55 +117,55 @@ export class ChartFeed implements vscode.Disposable {
     );
   }
 
-  /** Current text of a ledger and a version key: the open document's, else the bytes on disk. */
-  private async read(
-    uri: vscode.Uri,
-  ): Promise<{ text: string; version: string } | { error: string }> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return { text: open.getText(), version: `doc:${open.version}` };
-    const cached = this.cache.get(uri.toString());
-    if (cached?.version.startsWith('disk:')) return { text: '', version: cached.version };
+  /** Makes the analyses hold the ledger's current text: the open document's, else the bytes on disk. */
+  private async sync(uri: vscode.Uri, file: string): Promise<{ error: string } | undefined> {
+    const doc = uri.toString();
+    const held = this.analyst.held(doc);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc);
+    if (open) {
+      const version = `doc:${open.version}`;
+      if (held !== version) this.analyst.open(doc, version, file, open.getText());
+      return undefined;
+    }
+    if (held?.startsWith('disk:')) return undefined;
     try {
       const decoded = decodeLedgerBytes(await vscode.workspace.fs.readFile(uri));
       if ('error' in decoded) return { error: String(decoded.error) };
-      return { text: decoded.text, version: `disk:${Date.now()}` };
+      this.analyst.open(doc, `disk:${Date.now()}`, file, decoded.text);
+      return undefined;
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }
 
-  /** Aggregates every ledger in scope; unchanged files come from the cache. */
+  /** Aggregates every ledger in scope; unchanged files are answered from the analyses' cache. */
   async model(): Promise<ChartModel> {
     const labels = this.labels();
     const uris = await this.files();
     const bars: ChartModel['bars'] = [];
     const asOfs = new Set<string>();
     const skipped: ChartModel['skipped'] = [];
-    const files = new Map<string, { uri: vscode.Uri; bars: FileBars }>();
+    const files = new Map<string, vscode.Uri>();
     for (const uri of uris) {
       const file = vscode.workspace.asRelativePath(uri);
-      const source = await this.read(uri);
-      if ('error' in source) {
-        skipped.push({ file, reason: labels.unreadable(source.error) });
+      const failed = await this.sync(uri, file);
+      if (failed) {
+        skipped.push({ file, reason: labels.unreadable(failed.error) });
         continue;
       }
-      let entry = this.cache.get(uri.toString());
-      if (!entry || entry.version !== source.version) {
-        const start = performance.now();
-        entry = {
-          version: source.version,
-          result: aggregateLedger(source.text, file, labels),
-        };
-        this.lastCostMs = performance.now() - start;
-        this.cache.set(uri.toString(), entry);
-      }
-      if ('error' in entry.result) {
-        skipped.push({ file, reason: labels.unreadable(entry.result.error) });
+      const reply = await this.analyst.compute(uri.toString(), {
+        uncategorised: labels.uncategorised,
+        undated: labels.undated,
+      });
+      if (reply.mode !== 'cached') this.lastCostMs = reply.ms;
+      const result = reply.result;
+      if ('error' in result) {
+        skipped.push({ file, reason: labels.unreadable(result.error) });
         continue;
       }
-      files.set(file, { uri, bars: entry.result });
-      asOfs.add(entry.result.asOf);
-      bars.push(...entry.result.bars);
+      files.set(file, uri);
+      asOfs.add(result.asOf);
+      bars.push(...result.bars);
     }
     this.lastFiles = files;
     const title =
@@ -159,18 +180,14 @@ export class ChartFeed implements vscode.Disposable {
   }
 
   /** The ledger and rows behind a bar (or one drill-down part of it) of the last model. */
-  rowsFor(
+  async rowsFor(
     key: string,
     part: string | null,
-    drill: 'none' | 'category' | 'year' | 'quarter',
-  ): { uri: vscode.Uri; rows: readonly number[] } | undefined {
-    for (const { uri, bars } of this.lastFiles.values()) {
-      const index = bars.rows.get(key);
-      if (!index) continue;
-      if (part === null || drill === 'none') return { uri, rows: index.bar };
-      const rows = index.parts[drill].get(part);
-      return rows ? { uri, rows } : undefined;
-    }
-    return undefined;
+    drill: ChartDrill,
+  ): Promise<{ uri: vscode.Uri; rows: readonly number[] } | undefined> {
+    const uri = this.lastFiles.get(key.split('\u241F')[0] ?? '');
+    if (!uri) return undefined;
+    const rows = await this.analyst.rows(uri.toString(), key, part, drill);
+    return rows ? { uri, rows } : undefined;
   }
 }

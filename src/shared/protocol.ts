@@ -250,7 +250,9 @@ export type ChartToWebview =
   /** New aggregation after an edit, a save or a scope change. */
   | { type: 'chartModel'; scope: ChartScopeKind; uri: string | null; model: ChartModel }
   /** The shared `fundLedger.displayUnit` setting changed. */
-  | { type: 'chartUnit'; unit: ChartUnitChoice };
+  | { type: 'chartUnit'; unit: ChartUnitChoice }
+  /** A slow update is running (localised "Computing…"), or it failed (null); a model ends it too. */
+  | { type: 'chartBusy'; text: string | null };
 
 export type ChartFromWebview =
   /** The chart script loaded and wants `chartInit`. */

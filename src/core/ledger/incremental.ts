@@ -61,12 +61,24 @@ export class IncrementalLedger {
 
   /** Applies one replacement of the current text (offsets into the text before it). */
   apply(change: TextEdit): ChangeMode {
-    const before = this.text;
-    this.text = applyEdit(before, change);
-    this.lastMode = this.clean && this.patchRow(before, change) ? 'row' : 'full';
-    if (this.lastMode === 'full') this.analyzeAll();
-    else this.retarget();
-    return this.lastMode;
+    return this.applyMany([change]);
+  }
+
+  /**
+   * Applies replacements one after the other (each one's offsets are into the text the previous
+   * one left), then recomputes the targets once: a burst of edits costs one aggregation.
+   */
+  applyMany(changes: readonly TextEdit[]): ChangeMode {
+    let mode: ChangeMode = 'row';
+    for (const change of changes) {
+      const before = this.text;
+      this.text = applyEdit(before, change);
+      if (mode === 'row' && !(this.clean && this.patchRow(before, change))) mode = 'full';
+    }
+    this.lastMode = mode;
+    if (mode === 'full') this.analyzeAll();
+    else if (changes.length > 0) this.retarget();
+    return mode;
   }
 
   /** Replaces the whole text (a reload, or changes this class was not told about). */
@@ -116,9 +128,10 @@ export class IncrementalLedger {
     const start = s.rowStart[row] as number;
     const next = row + 1 < s.size ? (s.rowStart[row + 1] as number) : before.length;
     const end = contentEnd(before, start, next);
-    if (change.end > end) return false;
+    if (change.end > end || !isLineStart(before, start) || !isLineStart(before, next)) return false;
     const oldRow = before.slice(start, end);
-    const newRow = oldRow.slice(0, change.start - start) + change.text + oldRow.slice(change.end - start);
+    const newRow =
+      oldRow.slice(0, change.start - start) + change.text + oldRow.slice(change.end - start);
     if (hasLineBreak(oldRow) || hasLineBreak(newRow)) return false;
     const oldKind = s.kind[row] ?? 0;
     if (!PLAIN_KINDS.has(oldKind)) return false;
@@ -138,7 +151,9 @@ export class IncrementalLedger {
     const rawBefore = sheet ? rowCells(sheet, row, cols) : [];
     copyRow(f, 1, facts, row, start);
     const delta = change.text.length - (change.end - change.start);
-    if (delta !== 0) for (let r = row + 1; r < s.size; r++) s.rowStart[r] += delta;
+    const starts = s.rowStart;
+    if (delta !== 0)
+      for (let r = row + 1; r < s.size; r++) starts[r] = (starts[r] as number) + delta;
     if (this.engine && sheet) this.recalc(this.engine, sheet, row, cols, rawBefore);
     return true;
   }
@@ -192,6 +207,13 @@ function contentEnd(text: string, start: number, next: number): number {
   if (end > start && text.charCodeAt(end - 1) === 10) end--;
   if (end > start && text.charCodeAt(end - 1) === 13) end--;
   return end;
+}
+
+/** Bookkeeping guard: a row starts the text or follows a line break (a wrong start would misread it). */
+function isLineStart(text: string, offset: number): boolean {
+  if (offset === 0 || offset === text.length) return true;
+  const c = text.charCodeAt(offset - 1);
+  return c === 10 || c === 13;
 }
 
 function hasLineBreak(s: string): boolean {

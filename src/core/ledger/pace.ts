@@ -28,6 +28,8 @@ export function computePace(
   let total = 0n;
   let actualToDate = 0n;
   let reachedDay: number | undefined;
+  // One point per day: the date text is made once per day, not once per entry (updates redo this).
+  let lastDay = NaN;
   for (const key of keys) {
     const i = key % 2 ** 24;
     const r = rows[i] as number;
@@ -36,11 +38,11 @@ export function computePace(
     if (day <= at) actualToDate = total;
     if (reachedDay === undefined && total >= band.min) reachedDay = day;
     const last = cumulative[cumulative.length - 1];
-    const date = dateFromDayNumber(day);
-    if (last && last.date === date) {
+    if (last && day === lastDay) {
       last.total = total;
       last.row = r;
-    } else cumulative.push({ date, total, row: r });
+    } else cumulative.push({ date: dateFromDayNumber(day), total, row: r });
+    lastDay = day;
   }
   const expected = (band.min * BigInt(elapsedDays)) / BigInt(totalDays);
   const ended = dayNumber(asOf) > end;

@@ -49,9 +49,14 @@ tableBox.append(table);
 const announce = document.createElement('div');
 announce.className = 'sr-only';
 announce.setAttribute('aria-live', 'polite');
+// A slow update (a million-row ledger) says so instead of showing nothing or stale numbers silently.
+const busy = document.createElement('p');
+busy.className = 'chart-busy';
+busy.setAttribute('role', 'status');
+busy.hidden = true;
 const skipped = document.createElement('ul');
 skipped.className = 'skipped';
-root.append(chartBox, skipped, tableBox, announce);
+root.append(busy, chartBox, skipped, tableBox, announce);
 document.body.append(root);
 const patcher = new SvgPatcher(svg, layer);
 
@@ -119,6 +124,10 @@ function setScope(scope: ChartScopeKind): void {
 
 window.addEventListener('message', (event: MessageEvent<ChartToWebview>) => {
   const m = event.data;
+  if (m.type !== 'chartUnit') {
+    busy.hidden = m.type !== 'chartBusy' || m.text === null;
+    busy.textContent = m.type === 'chartBusy' ? (m.text ?? '') : '';
+  }
   switch (m.type) {
     case 'chartInit': {
       const t = translator(m.strings);

@@ -42,7 +42,20 @@ const VALUES: Record<string, string[]> = {
   unit: ['', '元', '万元', '斤'],
   count: ['', '7', '2.5', 'x'],
 };
-const COLS = ['id', 'date', 'fund', 'category', 'kind', 'text', 'count', 'amount', 'amount', 'period', 'unit', 'text'];
+const COLS = [
+  'id',
+  'date',
+  'fund',
+  'category',
+  'kind',
+  'text',
+  'count',
+  'amount',
+  'amount',
+  'period',
+  'unit',
+  'text',
+];
 
 const edit = fc.record({
   row: fc.integer({ min: 1, max: 18 }),
@@ -57,7 +70,7 @@ function valueFor(col: number, pick: number): string {
   return pool[pick % pool.length] as string;
 }
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 
 describe('IncrementalLedger', () => {
   it('gives the same targets, to the fen, as a full analyzeLedger after random edit sequences', () => {
@@ -79,6 +92,12 @@ describe('IncrementalLedger', () => {
           assert.equal(inc.currentText, text);
           assert.equal(inc.current.asOf, expected.asOf);
           assert.deepStrictEqual(inc.current.targets, expected.targets);
+          // Row starts locate the next edit's row: they must track the text exactly.
+          const size = expected.facts.store.size;
+          assert.deepStrictEqual(
+            inc.current.facts.store.rowStart.subarray(1, size),
+            expected.facts.store.rowStart.subarray(1, size),
+          );
         }
       }),
       { numRuns: RUNS },
