@@ -48,10 +48,6 @@ export function periodBucket(date: string | undefined, drill: 'year' | 'quarter'
   return `${year}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-function bucketOf(drill: Drill, facts: RowFacts, row: number): string {
-  return drill === 'category' ? facts.category(row) : periodBucket(facts.date(row), drill);
-}
-
 /** Finds the core's own progress entry for a part (a category target, a yearly target), if any. */
 function partTarget(
   all: readonly TargetProgress[],
@@ -83,28 +79,59 @@ function endOf(label: string, drill: 'year' | 'quarter'): string {
   return `${label.slice(0, 4)}-${month}-${q === 1 || q === 4 ? 31 : 30}`;
 }
 
-export function breakdown(
+type Sums = Map<string, { fen: Fen; rows: number[] }>;
+
+function add(sums: Sums, bucket: string, fen: Fen, row: number): void {
+  const s = sums.get(bucket);
+  if (s) {
+    s.fen += fen;
+    s.rows.push(row);
+  } else sums.set(bucket, { fen, rows: [row] });
+}
+
+/**
+ * All three drill-downs of a bar in one pass over its rows (a million-row fund is walked once, and
+ * each date's year and quarter are worked out once, not per row).
+ */
+export function breakdowns(
+  all: readonly TargetProgress[],
+  p: TargetProgress,
+  facts: RowFacts,
+  labels: { uncategorised: string; undated: string },
+): Record<Drill, { parts: ChartPart[]; rows: Map<string, readonly number[]> }> {
+  const sums: Record<Drill, Sums> = { category: new Map(), year: new Map(), quarter: new Map() };
+  const periods = new Map<string | undefined, [string, string]>();
+  let total = 0n;
+  for (const row of p.rows) {
+    const fen = facts.fen(row);
+    total += fen;
+    const date = facts.date(row);
+    let yq = periods.get(date);
+    if (!yq) periods.set(date, (yq = [periodBucket(date, 'year'), periodBucket(date, 'quarter')]));
+    add(sums.category, facts.category(row), fen, row);
+    add(sums.year, yq[0], fen, row);
+    add(sums.quarter, yq[1], fen, row);
+  }
+  const out = {} as Record<Drill, { parts: ChartPart[]; rows: Map<string, readonly number[]> }>;
+  for (const drill of ['category', 'year', 'quarter'] as const) {
+    const label = drill === 'category' ? labels.uncategorised : labels.undated;
+    // A mismatch means the per-row view and the aggregation disagree: show no split rather than a wrong one.
+    out[drill] =
+      total === p.actual
+        ? partsOf(all, p, drill, sums[drill], label)
+        : { parts: [], rows: new Map() };
+  }
+  return out;
+}
+
+function partsOf(
   all: readonly TargetProgress[],
   p: TargetProgress,
   drill: Drill,
-  facts: RowFacts,
-  undatedLabel: string,
+  sums: Sums,
+  emptyLabel: string,
 ): { parts: ChartPart[]; rows: Map<string, readonly number[]> } {
-  const sums = new Map<string, { fen: Fen; rows: number[] }>();
-  let total = 0n;
-  for (const row of p.rows) {
-    const b = bucketOf(drill, facts, row);
-    const fen = facts.fen(row);
-    total += fen;
-    const s = sums.get(b);
-    if (s) {
-      s.fen += fen;
-      s.rows.push(row);
-    } else sums.set(b, { fen, rows: [row] });
-  }
   const rows = new Map<string, readonly number[]>();
-  // A mismatch means the per-row view and the aggregation disagree: show no split rather than a wrong one.
-  if (total !== p.actual) return { parts: [], rows };
   const parts: ChartPart[] = [];
   // Categories in ledger order (as the bureau lists them); years and quarters in time order.
   const labels = [...sums.keys()];
@@ -117,7 +144,7 @@ export function breakdown(
     rows.set(label, s.rows);
     parts.push({
       key: label,
-      label: label === '' ? undatedLabel : label,
+      label: label === '' ? emptyLabel : label,
       actual: s.fen.toString(),
       targetMin: own?.target ? own.target.min.toString() : null,
       targetMax: own?.target ? own.target.max.toString() : null,
@@ -148,17 +175,11 @@ export function toChartBars(
       bar: p.rows,
       parts: { category: new Map(), year: new Map(), quarter: new Map() },
     };
+    const all = breakdowns(progress, p, facts, labels);
     const bd = {} as Record<Drill, ChartPart[]>;
     for (const drill of ['category', 'year', 'quarter'] as const) {
-      const b = breakdown(
-        progress,
-        p,
-        drill,
-        facts,
-        drill === 'category' ? labels.uncategorised : labels.undated,
-      );
-      bd[drill] = b.parts;
-      index.parts[drill] = b.rows;
+      bd[drill] = all[drill].parts;
+      index.parts[drill] = all[drill].rows;
     }
     rows.set(key, index);
     bars.push({
