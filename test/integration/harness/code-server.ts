@@ -1,5 +1,5 @@
 // Starts code-server (a real VS Code: server plus web workbench) on 127.0.0.1 with fresh, isolated state.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -11,6 +11,8 @@ export interface CodeServer {
   readonly logFile: string;
   /** Where VS Code writes its own logs, the extension host's included. */
   readonly logsDir: string;
+  /** Its process group id (the server leads it), for a synchronous last-resort kill at process exit. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,11 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Extensions dir; defaults to a fresh one inside runDir. */
   extensionsDir?: string;
+  /**
+   * Leave workspace trust on (no --disable-workspace-trust, trust enabled in the settings) so a folder opens
+   * in Restricted Mode until the user trusts it. Off by default: the trust dialog would cover the workbench.
+   */
+  workspaceTrust?: boolean;
   /** Port to bind; 0 picks a free one. */
   port?: number;
   startTimeoutMs?: number;
@@ -62,7 +69,15 @@ export async function startCodeServer(
   fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(udd, 'User', 'settings.json'),
-    JSON.stringify({ ...defaultSettings, ...options.settings }, null, 2),
+    JSON.stringify(
+      {
+        ...defaultSettings,
+        ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}),
+        ...options.settings,
+      },
+      null,
+      2,
+    ),
   );
   const configFile = path.join(options.runDir, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -77,7 +92,7 @@ export async function startCodeServer(
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir',
     udd,
     '--extensions-dir',
@@ -108,6 +123,7 @@ export async function startCodeServer(
     port,
     logFile,
     logsDir: path.join(udd, 'logs'),
+    pid: child.pid as number,
     stop: () => stopGroup(child),
   };
 }
@@ -157,4 +173,30 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
   // The extension host may outlive the server process briefly; make sure the whole group is gone.
   signalGroup('SIGKILL');
+}
+
+/**
+ * Installs a packaged extension the way a user does (`code-server --install-extension`), so it runs as an
+ * installed extension and not as one under development (VS Code keeps no backups for the latter).
+ */
+export function installExtension(
+  repoRoot: string,
+  vsix: string,
+  extensionsDir: string,
+  userDataDir: string,
+): void {
+  execFileSync(
+    process.execPath,
+    [
+      codeServerBin(repoRoot),
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
+    { stdio: 'pipe', env: { ...process.env, EXTENSIONS_GALLERY: '{}' } },
+  );
 }
