@@ -36,6 +36,10 @@ export class PlainSheet implements SheetSource {
     }
   }
 
+  get idColumn(): number {
+    return this.idCol;
+  }
+
   get rowCount(): number {
     return this.cells.rowCount;
   }

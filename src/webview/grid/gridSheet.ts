@@ -1,109 +1,90 @@
-// The formula engine's view of the grid's document mirror: raw text by cell, column types from the
-// ledger schema (amount columns in their declared unit), ids for `{ID}` references, total rows.
+// The formula engine's view of the grid's document mirror. The rules are the core's, not the grid's
+// own: a ledger is read through LedgerSheet, the same rules as the CLI and the chart (units per column
+// or per 单位 cell, kinds by their Chinese names, free text read as empty), so a formula gives the
+// same fen everywhere; any other CSV through PlainSheet, where every column holds numbers or formulas.
 import type { CellType, SheetSource } from '../../core/formula/types';
-import {
-  MONEY_ROLES,
-  normalizeName,
-  parseKind,
-  resolveSchema,
-  ROLE_ALIASES,
-  type LedgerSchema,
-} from '../../core/ledger/schema';
+import { formulaSheet, type FormulaSheet } from '../../core/ledger/formula-sheet';
+import { MONEY_ROLES } from '../../core/ledger/schema';
+import { LedgerSheet, type RawCells } from '../../core/ledger/sheet';
+import type { Unit } from '../../core/money/units';
 import type { GridModel } from './gridModel';
 
 export class GridSheet implements SheetSource {
-  schema: LedgerSchema = resolveSchema([]);
-  private types: CellType[] = [];
-  private names = new Map<string, number>();
-  private ids = new Map<string, number>();
-  private idCol = -1;
-  private kindCol = -1;
-  /** True when the header names a ledger; otherwise every column is a plain number/text column. */
-  isLedger = false;
+  private readonly cells: RawCells;
+  private inner: FormulaSheet;
 
-  constructor(private readonly model: GridModel) {}
-
-  /** Re-reads the header and the id column; after any structural change. */
-  refresh(): void {
-    const header = this.model.rowCount > 0 ? this.model.table.rowValues(0) : [];
-    this.schema = resolveSchema(header);
-    this.isLedger = this.schema.columns.has('amount');
-    this.idCol = this.schema.columns.get('id') ?? -1;
-    this.kindCol = this.schema.columns.get('kind') ?? -1;
-    this.types = [];
-    this.names.clear();
-    for (let col = 0; col < this.model.columnCount; col++) {
-      const info = this.schema.headers[col];
-      let type: CellType = 'number';
-      if (info && info.role !== 'extra') {
-        type = MONEY_ROLES.has(info.role) ? (info.unit ?? '元') : 'text';
-      }
-      this.types.push(type);
-      if (info) {
-        const name = normalizeName(info.header);
-        if (name && !this.names.has(name)) this.names.set(name, col);
-      }
-    }
-    for (const [role, col] of this.schema.columns) {
-      for (const alias of ROLE_ALIASES.get(role) ?? []) {
-        const name = normalizeName(alias);
-        if (!this.names.has(name)) this.names.set(name, col);
-      }
-    }
-    this.reindexIds();
+  constructor(model: GridModel) {
+    this.cells = {
+      get rowCount() {
+        return model.rowCount;
+      },
+      // As wide as the widest row, so formulas past the header's last column are seen too.
+      get colCount() {
+        return model.columnCount;
+      },
+      raw: (row, col) => model.raw(row, col),
+    };
+    this.inner = formulaSheet(this.cells);
   }
 
+  /** Re-reads the header and the ids; after any structural change. */
+  refresh(): void {
+    this.inner = formulaSheet(this.cells);
+  }
+
+  /** After an edit in the id column. */
   reindexIds(): void {
-    this.ids.clear();
-    if (this.idCol < 0) return;
-    for (let row = 1; row < this.model.rowCount; row++) {
-      const id = this.model.raw(row, this.idCol).trim();
-      if (id && !this.ids.has(id)) this.ids.set(id, row);
-    }
+    this.inner.refresh();
+  }
+
+  /** The core sheet itself, for the engine (one call less per cell read); replaced by `refresh`. */
+  get source(): FormulaSheet {
+    return this.inner;
+  }
+
+  /** True when the header names a ledger (it has an amount column). */
+  get isLedger(): boolean {
+    return this.inner instanceof LedgerSheet;
   }
 
   get rowCount(): number {
-    return this.model.rowCount;
+    return this.inner.rowCount;
   }
 
   get colCount(): number {
-    return this.model.columnCount;
+    return this.inner.colCount;
   }
 
   raw(row: number, col: number): string {
-    return this.model.raw(row, col);
+    return this.inner.raw(row, col);
   }
 
-  cellType(_row: number, col: number): CellType {
-    return this.types[col] ?? 'number';
+  cellType(row: number, col: number): CellType {
+    return this.inner.cellType(row, col);
   }
 
-  /** The declared unit of an amount column, or null for other columns. */
-  amountUnit(col: number): '元' | '万元' | '亿元' | null {
-    const t = this.types[col];
-    return t === '元' || t === '万元' || t === '亿元' ? t : null;
+  /** The unit an amount cell is in (its column's, else its row's 单位, else 元), or null for other cells. */
+  amountUnit(row: number, col: number): Unit | null {
+    const sheet = this.inner;
+    if (!(sheet instanceof LedgerSheet)) return null;
+    const role = sheet.schema.headers[col]?.role;
+    return role && role !== 'extra' && MONEY_ROLES.has(role) ? sheet.moneyUnit(row, col) : null;
   }
 
   columnIndex(name: string): number | undefined {
-    return this.names.get(normalizeName(name));
+    return this.inner.columnIndex(name);
   }
 
   rowIndex(id: string): number | undefined {
-    return this.ids.get(id.trim());
+    return this.inner.rowIndex(id);
   }
 
   isTotalRow(row: number): boolean {
-    if (this.kindCol < 0) return false;
-    const kind = parseKind(this.model.raw(row, this.kindCol));
-    return kind === 'total' || kind === 'subtotal';
+    return this.inner.isTotalRow(row);
   }
 
   get idColumn(): number {
-    return this.idCol;
-  }
-
-  /** Every id in the file, for new stable row ids that collide with none. */
-  idSet(): Set<string> {
-    return new Set(this.ids.keys());
+    const sheet = this.inner;
+    return sheet instanceof LedgerSheet ? (sheet.schema.columns.get('id') ?? -1) : sheet.idColumn;
   }
 }

@@ -57,7 +57,7 @@ export class LedgerPresenter {
 
   private buildEngine(): FormulaEngine | null {
     try {
-      return new FormulaEngine(this.sheet);
+      return new FormulaEngine(this.sheet.source);
     } catch {
       // More columns than the engine indexes: show raw text rather than nothing.
       return null;
@@ -94,9 +94,14 @@ export class LedgerPresenter {
     const raw = model.raw(row, col);
     if (row === 0) return { text: raw, className: 'header', title: raw.length > 16 ? raw : '' };
     const formula = raw.startsWith('=');
-    if (!this.engine) return this.presentRaw(raw, col, formula);
+    if (!this.engine) return this.presentRaw(raw, row, col, formula);
     const v = this.engine.value(row, col);
-    const extra = formula && this.engine.isFormula(row, col) ? ' formula' : '';
+    const isFormula = formula && this.engine.isFormula(row, col);
+    const extra = isFormula ? ' formula' : '';
+    // Formulas read free text as empty and kinds by their Chinese names, as the CLI does; a cell
+    // that is not a formula still shows what was typed.
+    if (!isFormula && (v.kind === 'text' || v.kind === 'empty'))
+      return { text: raw, className: '', title: '' };
     switch (v.kind) {
       case 'empty':
         return { text: '', className: extra.trim(), title: '' };
@@ -113,7 +118,7 @@ export class LedgerPresenter {
         return { text: v.code, className: `error${extra}`, title: `${v.code} ${message}${where}` };
       }
       case 'number': {
-        const unit = this.sheet.amountUnit(col);
+        const unit = this.sheet.amountUnit(row, col);
         if (v.fen === undefined || unit === null) {
           // A typed plain number shows as typed (`0700`, `1e3`, `12.50`); only results are computed text.
           return { text: extra ? v.value : raw, className: `num${extra}`, title: '' };
@@ -127,13 +132,13 @@ export class LedgerPresenter {
   }
 
   /** Before formulas are calculated (or in Restricted Mode): typed amounts formatted, formulas as text. */
-  private presentRaw(raw: string, col: number, formula: boolean): CellPresentation {
+  private presentRaw(raw: string, row: number, col: number, formula: boolean): CellPresentation {
     if (formula) {
       return this.pending
         ? { text: '…', className: 'pending', title: t('Calculating…') }
         : { text: raw, className: 'formula-text', title: '' };
     }
-    const unit = this.sheet.amountUnit(col);
+    const unit = this.sheet.amountUnit(row, col);
     if (unit === null || raw.trim() === '') return { text: raw, className: '', title: '' };
     const parsed = parseAmount(raw, unit);
     if (!parsed.ok) return { text: raw, className: '', title: '' };
