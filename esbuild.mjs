@@ -90,6 +90,7 @@ const targets = {
     entryPoints: findFiles('bench', '.ts'),
     outdir: 'out/bench',
     outbase: 'bench',
+    external: ['vscode', 'playwright-core'],
   },
 };
 

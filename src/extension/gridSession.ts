@@ -6,6 +6,7 @@ import type {
   CellProblem,
   CellWrite,
   GridFromWebview,
+  GridInit,
   GridNotice,
   GridReveal,
   GridRevealRows,
@@ -18,6 +19,10 @@ import { gridStrings } from './gridStrings';
 import { gridUnitSetting, storeDisplayUnit } from './displayUnit';
 import { encodingNotice } from './documentEncoding';
 
+/** Above this many characters `init` is preceded by a preview of the first PREVIEW_CHARS or so. */
+const PREVIEW_ABOVE_CHARS = 2_000_000;
+const PREVIEW_CHARS = 64 * 1024;
+
 export interface GridSessionHooks {
   log: vscode.LogOutputChannel;
   onSelection?(
@@ -26,6 +31,8 @@ export interface GridSessionHooks {
   ): void;
   /** Current validation problems for the document, sent right after `init`. */
   problems?(session: GridSession): CellProblem[];
+  /** The webview has received the text (`init`). */
+  sentInit?(session: GridSession): void;
 }
 
 export class GridSession implements vscode.Disposable {
@@ -118,11 +125,21 @@ export class GridSession implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         this.ready = true;
-        this.post(this.initMessage());
+        const init = this.initMessage();
+        // A big text takes seconds to reach the webview (JSON through the extension host, the
+        // server and the workbench): its first lines go ahead so the first screen paints meanwhile.
+        if (init.text.length > PREVIEW_ABOVE_CHARS) {
+          const cut = init.text.indexOf('\n', PREVIEW_CHARS);
+          if (cut > 0) this.post({ ...init, text: init.text.slice(0, cut + 1), preview: true });
+        }
+        // Resolves once delivered: the extension host sends nothing while it is busy, so a check
+        // started before that would hold the text back for as long as it runs.
+        const delivered = this.panel.webview.postMessage(init);
         const problems = this.hooks.problems?.(this) ?? [];
         if (problems.length > 0) this.post({ type: 'problems', problems });
         if (this.pendingReveal) this.post(this.pendingReveal);
         this.pendingReveal = undefined;
+        void Promise.resolve(delivered).then(() => this.hooks.sentInit?.(this));
         return true;
       }
       case 'editCell':
@@ -210,7 +227,7 @@ export class GridSession implements vscode.Disposable {
     await vscode.commands.executeCommand(command);
   }
 
-  private initMessage(): GridToWebview {
+  private initMessage(): GridInit {
     const notice = this.readOnlyNotice();
     return {
       type: 'init',

@@ -74,7 +74,9 @@ export class LiveDiagnostics implements vscode.Disposable {
     private readonly onProblems: (uri: vscode.Uri, problems: CellProblem[]) => void,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      // Debounced like a change, not at once: a grid opening this document should get its text
+      // before the extension host spends a second or more validating a 100k-row ledger.
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),

@@ -57,6 +57,7 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
       enableScripts: true,
       localResourceRoots: webviewRoots(this.context.extensionUri),
     };
+    let firstInit = true;
     const session = new GridSession(document, panel, {
       log: this.log,
       onSelection: (s, m) => {
@@ -64,6 +65,11 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
           this.status.show(s.document, m, this.diagnostics.targetsFor(s.document.uri));
       },
       problems: (s) => this.diagnostics.problemsFor(s.document.uri),
+      // Validate once the grid has its text: before, it would hold up the first paint.
+      sentInit: (s) => {
+        if (firstInit) this.diagnostics.schedule(s.document, 0);
+        firstInit = false;
+      },
     });
     this.sessions.add(session);
     panel.onDidChangeViewState(() => {
@@ -81,8 +87,9 @@ export class LedgerEditorProvider implements vscode.CustomTextEditorProvider {
       title: vscode.l10n.t('Fund Ledger Grid'),
       lang: vscode.env.language,
     });
-    // A plain .csv opened with the grid is checked as a ledger from now on.
-    this.diagnostics.schedule(document, 0);
+    // A plain .csv opened with the grid is checked as a ledger from now on, once the grid has its
+    // text (sentInit above); until then, a check scheduled when the document opened waits.
+    this.diagnostics.schedule(document, 60_000);
   }
 
   /** Open grids on `uri`, the active one first. */

@@ -60,6 +60,8 @@ export interface GridInit {
   strings: Record<string, string>;
   /** `zh` or `en`, for Bilingual messages computed inside the webview. */
   language: 'zh' | 'en';
+  /** `text` is only the first lines of a big document, to paint from; the whole follows in another `init`. */
+  preview?: boolean;
 }
 
 /** The document changed (any source); splices apply in order, each against the result of the previous one. */

@@ -108,6 +108,8 @@ function blocked(
   r1: number,
   r2: number,
   cols: readonly number[],
+  /** The scan skips total rows, so changes to their values do not dirty a block. */
+  skipTotals: boolean,
   scan: (from: number, to: number, acc: Accumulator) => void,
 ): Accumulator {
   if (r2 - r1 < 2 << BLOCK_SHIFT) {
@@ -134,12 +136,13 @@ function blocked(
     if (part.error) c.errors++;
     c.parts[b] = part;
   };
-  const dirty = c.stamp < 0 ? undefined : changedBlocks(ctx, cols, c.stamp, first, last);
+  const dirty =
+    c.stamp < 0 ? undefined : changedBlocks(ctx, cols, c.stamp, first, last, skipTotals);
   if (dirty) for (const b of dirty) refresh(b);
   else {
     ctx.step(last - first + 1);
     for (let b = first; b <= last; b++)
-      if (!c.parts[b] || changedSince(ctx, cols, b, c.stamp)) refresh(b);
+      if (!c.parts[b] || changedSince(ctx, cols, b, c.stamp, skipTotals)) refresh(b);
   }
   cache.stamp = ctx.clock();
   ctx.setCache(node, slot, cache);
@@ -156,10 +159,11 @@ function changedBlocks(
   since: number,
   first: number,
   last: number,
+  skipTotals: boolean,
 ): Set<number> | undefined {
   const out = new Set<number>();
   for (const col of cols) {
-    const list = ctx.changedBlocks(col, since);
+    const list = ctx.changedBlocks(col, since, skipTotals);
     if (!list) return undefined;
     ctx.step(list.length);
     for (const b of list) if (b >= first && b <= last) out.add(b);
@@ -172,8 +176,9 @@ function changedSince(
   cols: readonly number[],
   block: number,
   stamp: number,
+  skipTotals: boolean,
 ): boolean {
-  for (const c of cols) if (ctx.blockStamp(c, block) > stamp) return true;
+  for (const c of cols) if (ctx.blockStamp(c, block, skipTotals) > stamp) return true;
   return false;
 }
 
@@ -194,6 +199,7 @@ export function accumulateRange(
     r.r1,
     r.r2,
     colsOf(r),
+    r.skipTotals,
     (from, to, acc) => scanRows(ctx, r, from, to, (cell) => acc.add(cell)),
   );
 }
@@ -252,5 +258,6 @@ export function accumulateIf(
   }
   const cols = [...colsOf(target), ...conds.flatMap((p) => colsOf(p.range))];
   const key = `${target.r1}:${target.r2}:${cols.join(',')}|${conds.map((p) => p.key).join('|')}`;
-  return blocked(ctx, node, 0, key, target.r1, target.r2, cols, scan);
+  // A row the target skips is skipped whatever the conditions say.
+  return blocked(ctx, node, 0, key, target.r1, target.r2, cols, target.skipTotals, scan);
 }

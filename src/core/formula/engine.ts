@@ -176,8 +176,9 @@ export class FormulaEngine {
     return parsed;
   }
 
-  private bump(row: number, col: number): void {
-    this.changes.bump(row, col);
+  /** `plain` false: a total row's formula value, which ranges that skip total rows never read. */
+  private bump(row: number, col: number, plain = true): void {
+    this.changes.bump(row, col, plain);
   }
 
   private totalRow(row: number): boolean {
@@ -217,8 +218,8 @@ export class FormulaEngine {
       budget: this.budget,
       read: (row, col) => this.read(row, col),
       isTotalRow: this.isTotal,
-      blockStamp: (col, block) => this.changes.stamp(col, block),
-      changedBlocks: (col, since) => this.changes.changedBlocks(col, since),
+      blockStamp: (col, block, skipTotals) => this.changes.stamp(col, block, skipTotals),
+      changedBlocks: (col, since, skipTotals) => this.changes.changedBlocks(col, since, skipTotals),
       clock: () => this.changes.now(),
     });
   }
@@ -235,7 +236,8 @@ export class FormulaEngine {
         const column = this.column(keyCol(f));
         const old = column[keyRow(f)];
         column[keyRow(f)] = v;
-        if (old === undefined || !sameStored(old, v)) this.bump(keyRow(f), keyCol(f));
+        if (old === undefined || !sameStored(old, v))
+          this.bump(keyRow(f), keyCol(f), !this.totalRow(keyRow(f)));
       },
       cycleError: (f, size) =>
         new ErrVal(

@@ -44,10 +44,13 @@ export interface EvalContext {
   /** Aggregate caches of this formula, per call node and argument slot. */
   cache(node: object, slot: number): BlockCache | undefined;
   setCache(node: object, slot: number, value: BlockCache): void;
-  /** Change clock of a block of rows in a column (see aggregates.ts), and the current clock. */
-  blockStamp(col: number, block: number): number;
+  /**
+   * Change clock of a block of rows in a column (see aggregates.ts), and the current clock.
+   * `skipTotals`: ignore changes of total rows' values, which ranges that skip them never read.
+   */
+  blockStamp(col: number, block: number, skipTotals: boolean): number;
   /** Blocks of a column changed after `since`; undefined when unknown (then every block is checked). */
-  changedBlocks(col: number, since: number): readonly number[] | undefined;
+  changedBlocks(col: number, since: number, skipTotals: boolean): readonly number[] | undefined;
   clock(): number;
 }
 

@@ -9,6 +9,7 @@ import { ColumnLayout, columnLetters } from './layout';
 import type { LedgerPresenter } from './presenter';
 import { RowOrder, type CellKey } from './rowOrder';
 import { Selection, type CellRef } from './selection';
+import { mark, perfMark } from './perfMarks';
 import { post } from './vscodeApi';
 
 /** Above this many rows a structural change repaints before the formulas are recalculated. */
@@ -72,6 +73,11 @@ export class GridController {
       case 'init':
       case 'text': {
         const { text, version, readOnly, notice } = message;
+        if (message.type === 'init' && message.preview) {
+          // The first lines only: paint them, read-only, until the whole text arrives.
+          if (this.model.previewPrefix(text, version, notice)) this.afterChange(undefined, true);
+          break;
+        }
         // Big file: paint the first rows now, scan the rest on the next task.
         if (text.length > PREVIEW_ABOVE_CHARS && this.model.preview(text, version, notice)) {
           this.afterChange(undefined, true);
@@ -90,6 +96,7 @@ export class GridController {
         break;
       }
       case 'update': {
+        mark(perfMark.update);
         const changed = this.model.applySplices(message.splices, message.version, message.length);
         if (changed === null) {
           post({ type: 'requestText' });
@@ -98,6 +105,7 @@ export class GridController {
         this.model.readOnly = message.readOnly;
         this.model.notice = message.notice;
         this.afterChange(changed === 'many' ? undefined : changed);
+        mark(perfMark.recalculated);
         break;
       }
       case 'reveal': {
@@ -129,6 +137,7 @@ export class GridController {
         break;
       }
       case 'problems':
+        mark(perfMark.problems);
         this.problems = new Map(
           message.problems.map((p) => [
             `${p.row}:${p.col}`,

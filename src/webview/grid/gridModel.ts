@@ -30,8 +30,22 @@ export class GridModel {
    */
   preview(text: string, version: number, notice: GridNotice | null): boolean {
     const cut = text.indexOf('\n', PREVIEW_CHARS);
-    if (cut < 0) return false;
-    const table = scanCsv(text.slice(0, cut + 1));
+    return cut >= 0 && this.showPrefix(text, text.slice(0, cut + 1), version, notice);
+  }
+
+  /** Like `preview`, for a text that is only the document's first lines (the extension's preview). */
+  previewPrefix(prefix: string, version: number, notice: GridNotice | null): boolean {
+    const cut = prefix.lastIndexOf('\n');
+    return cut >= 0 && this.showPrefix(prefix, prefix.slice(0, cut + 1), version, notice);
+  }
+
+  private showPrefix(
+    text: string,
+    prefix: string,
+    version: number,
+    notice: GridNotice | null,
+  ): boolean {
+    const table = scanCsv(prefix);
     // A cut inside a quoted field shows as an error in the prefix: then just wait for the full scan.
     if (table.errors.length > 0) return false;
     this.text = text;

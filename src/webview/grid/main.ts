@@ -15,6 +15,7 @@ import { GridModel } from './gridModel';
 import { onGridKey } from './keyboard';
 import { setBundle, t } from './l10n';
 import { ColumnLayout } from './layout';
+import { markNextFrame, mark, perfMark } from './perfMarks';
 import { LedgerPresenter } from './presenter';
 import { postSelection } from './selectionSummary';
 import { Toolbar } from './toolbar';
@@ -82,6 +83,7 @@ presenter.onEngineReady = () => {
   if (grid.order.active) grid.refreshOrder();
   grid.view.schedule();
   postSelection(grid);
+  if (!model.partial) markNextFrame(perfMark.interactive);
 };
 grid.onSelect = () => {
   postSelection(grid);
@@ -178,6 +180,11 @@ window.addEventListener('message', (event: MessageEvent<GridToWebview>) => {
   const message = event.data;
   switch (message.type) {
     case 'init':
+      mark(
+        message.preview || !performance.getEntriesByName(perfMark.init).length
+          ? perfMark.init
+          : perfMark.wholeText,
+      );
       setBundle(message.strings);
       presenter.evaluate = message.evaluateFormulas;
       presenter.language = message.language;
@@ -195,14 +202,20 @@ window.addEventListener('message', (event: MessageEvent<GridToWebview>) => {
       break;
   }
   grid.handle(message);
-  if (message.type === 'init' && !restored) {
+  if (message.type === 'init' && message.preview) {
+    grid.view.render();
+    if (model.rowCount > 1) markNextFrame(perfMark.firstRows);
+  } else if (message.type === 'init' && !restored) {
     restored = true;
     grid.view.render();
     grid.view.viewport.scrollTop = saved.scrollTop ?? 0;
     grid.view.viewport.scrollLeft = saved.scrollLeft ?? 0;
     grid.select({ row: saved.anchorRow ?? 1, col: saved.anchorCol ?? 0 }, false);
     grid.select({ row: saved.row ?? 1, col: saved.col ?? 0 }, true);
+    if (model.rowCount > 1 && !performance.getEntriesByName(perfMark.firstRows).length)
+      markNextFrame(perfMark.firstRows);
   }
 });
 
+mark(perfMark.ready);
 post({ type: 'ready' });
