@@ -222,6 +222,11 @@ export class AllocationPanel implements vscode.Disposable {
     return this.pending;
   }
 
+  /** Where the last model's numbers came from (FundLedgerApi.chartAnalysis). */
+  analysis(): { inWorker: boolean; modes: string[] } {
+    return this.feed.analysis();
+  }
+
   /** Settles once every refresh started so far has been sent (tests wait on it). */
   idle(): Promise<void> {
     return this.pending;

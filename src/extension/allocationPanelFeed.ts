@@ -27,6 +27,8 @@ export class ChartFeed implements vscode.Disposable {
   private lastCostMs = 0;
   /** Ledgers of the last model, by workspace-relative path (the first part of a bar key). */
   private lastFiles = new Map<string, vscode.Uri>();
+  /** How each ledger of the last model got current: 'full', 'row' or 'cached'. */
+  private lastModes: string[] = [];
 
   constructor(
     public scope: FeedScope,
@@ -146,6 +148,7 @@ export class ChartFeed implements vscode.Disposable {
     const asOfs = new Set<string>();
     const skipped: ChartModel['skipped'] = [];
     const files = new Map<string, vscode.Uri>();
+    const modes: string[] = [];
     for (const uri of uris) {
       const file = vscode.workspace.asRelativePath(uri);
       const failed = await this.sync(uri, file);
@@ -157,6 +160,7 @@ export class ChartFeed implements vscode.Disposable {
         uncategorised: labels.uncategorised,
         undated: labels.undated,
       });
+      modes.push(reply.mode);
       if (reply.mode !== 'cached') this.lastCostMs = reply.ms;
       const result = reply.result;
       if ('error' in result) {
@@ -168,6 +172,7 @@ export class ChartFeed implements vscode.Disposable {
       bars.push(...result.bars);
     }
     this.lastFiles = files;
+    this.lastModes = modes;
     const title =
       this.scope.kind === 'file'
         ? uris[0]
@@ -177,6 +182,10 @@ export class ChartFeed implements vscode.Disposable {
     // Each file is judged at its own 截至 date; the heading shows it when they agree.
     const asOf = asOfs.size === 1 ? ([...asOfs][0] ?? todayIso()) : todayIso();
     return { title, asOf, bars, skipped };
+  }
+
+  analysis(): { inWorker: boolean; modes: string[] } {
+    return { inWorker: this.analyst.inWorker, modes: [...this.lastModes] };
   }
 
   /** The ledger and rows behind a bar (or one drill-down part of it) of the last model. */

@@ -19,6 +19,8 @@ export interface FundLedgerApi {
   postChartMessage(message: unknown): Promise<boolean>;
   /** Makes the chart's next export write to `uri` instead of asking with a save dialog (tests cannot answer dialogs). */
   setChartSaveTarget(uri: vscode.Uri | undefined): void;
+  /** Whether the chart's analyses run in the worker, and how each ledger of the last model got current. */
+  chartAnalysis(): { inWorker: boolean; modes: string[] } | undefined;
 }
 
 export function createApi(grids: LedgerEditorProvider): FundLedgerApi {
@@ -41,5 +43,6 @@ export function createApi(grids: LedgerEditorProvider): FundLedgerApi {
     postChartMessage: (message) =>
       AllocationPanel.current?.receive(message) ?? Promise.resolve(false),
     setChartSaveTarget: (uri) => AllocationPanel.setSaveTarget(uri),
+    chartAnalysis: () => AllocationPanel.current?.analysis(),
   };
 }

@@ -74,6 +74,14 @@ describe('allocation chart panel', () => {
     const paired = after.bars.find((b) => b.fund === '对口帮扶援助资金');
     assert.equal(paired?.status, 'within');
     assert.equal(paired?.remaining, '0');
+    // Computed in the analysis worker from the document's change event alone (the edited row
+    // re-read), and still equal, bar by bar, to a full analysis of the edited text.
+    assert.deepEqual(api.chartAnalysis(), { inWorker: true, modes: ['row'] });
+    const full = coreTargets(doc.getText()).targets;
+    for (const t of full.filter((x) => x.target)) {
+      const bar = after.bars.find((b) => b.fund === t.fund && b.category === (t.category ?? null));
+      assert.equal(bar?.actual, t.actual.toString(), t.fund);
+    }
   });
 
   it('a bar click selects the bar’s counted rows in the grid', async () => {
