@@ -1,7 +1,8 @@
 // One open grid: keeps its webview in step with the TextDocument and turns validated grid intents into
 // minimal WorkspaceEdits. The document is the only model, so VS Code owns undo, dirty state, save and backup.
 import * as vscode from 'vscode';
-import { deleteRows, insertRows, type TextEdit } from '../core/csv';
+import type { TextEdit } from '../core/csv';
+import { deleteRowsShifting, insertRowsShifting } from '../core/ledger/shift-rows';
 import type {
   CellProblem,
   CellWrite,
@@ -149,12 +150,12 @@ export class GridSession implements vscode.Disposable {
       case 'insertRows':
         return this.rowEdit((t) => {
           if (message.before > t.rowCount) return undefined;
-          return insertRows(t, message.before, newRows(t, message.before, message.count));
+          return insertRowsShifting(t, message.before, newRows(t, message.before, message.count));
         });
       case 'deleteRows':
         return this.rowEdit((t) => {
           if (message.first + message.count > t.rowCount) return undefined;
-          return deleteRows(t, message.first, message.count);
+          return deleteRowsShifting(t, message.first, message.count);
         });
       case 'undo':
       case 'redo':
@@ -200,11 +201,11 @@ export class GridSession implements vscode.Disposable {
   }
 
   private async rowEdit(
-    make: (table: ReturnType<typeof tableFor>) => TextEdit | undefined,
+    make: (table: ReturnType<typeof tableFor>) => TextEdit[] | undefined,
   ): Promise<boolean> {
     if (this.readOnlyNotice()) return false;
-    const edit = make(tableFor(this.document));
-    return edit ? this.apply([edit]) : false;
+    const edits = make(tableFor(this.document));
+    return edits ? this.apply(edits) : false;
   }
 
   private async apply(edits: readonly TextEdit[]): Promise<boolean> {

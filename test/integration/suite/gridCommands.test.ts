@@ -83,6 +83,32 @@ describe('grid: blocks, rows and sorting', () => {
     assert.equal(doc.getText(), LEDGER);
   });
 
+  it('inserting and deleting rows moves A1 references like a spreadsheet, as one undo step', async () => {
+    const api = await ledgerApi();
+    const withTotal =
+      LEDGER +
+      'E3,2025-04-01,义务教育经费,公用经费,拨付,第二批,80.00,\n' +
+      'S1,,义务教育经费,公用经费,小计,拨付小计,=SUM(G3:G5),\n';
+    const uri = await writeLedger(withTotal);
+    const doc = await openGrid(uri);
+    // Before E2 (file row 3): inside the range, so it widens to G3:G6.
+    assert.equal(await api.postGridMessage(uri, { type: 'insertRows', before: 3, count: 1 }), true);
+    assert.match(doc.getText(), /,=SUM\(G3:G6\),\n$/);
+    assert.equal(doc.getText().split('\n').length, withTotal.split('\n').length + 1);
+    await vscode.commands.executeCommand('undo');
+    await whenDocument(doc, () => doc.getText() === withTotal);
+    // Deleting E1 (file row 2) shrinks it to G3:G4.
+    assert.equal(await api.postGridMessage(uri, { type: 'deleteRows', first: 2, count: 1 }), true);
+    assert.equal(
+      doc.getText(),
+      withTotal
+        .replace('E1,2025-02-15,义务教育经费,公用经费,拨付,第一批,300.00,\n', '')
+        .replace('=SUM(G3:G5)', '=SUM(G3:G4)'),
+    );
+    await vscode.commands.executeCommand('undo');
+    await whenDocument(doc, () => doc.getText() === withTotal);
+  });
+
   it('"Sort File By…" reorders rows as one edit, keeping every row’s bytes', async () => {
     const uri = await writeLedger(LEDGER);
     const doc = await openGrid(uri);
