@@ -83,6 +83,9 @@ export class GridView {
     const rowCount = this.source.rowCount();
     const colCount = this.source.columnCount();
     this.layout.ensure(colCount);
+    // A CSS variable set through the CSSOM: allowed by the CSP, unlike a style attribute.
+    if (this.layout.fitGutter(rowCount))
+      this.viewport.style.setProperty('--gutter', `${this.layout.gutter}px`);
     const width = this.layout.gutter + this.layout.total;
     const bodyHeight = Math.max(rowCount - 1, 0) * ROW_HEIGHT;
     setSize(this.body, width, bodyHeight);
@@ -187,7 +190,7 @@ export class GridView {
     for (let col = first; col <= last; col++) {
       const cell = this.letterCells[col - first];
       if (!cell) continue;
-      const key = `${col}:${this.layout.left(col)}:${this.layout.width(col)}`;
+      const key = `${col}:${this.layout.gutter + this.layout.left(col)}:${this.layout.width(col)}`;
       if (cell.key === key) continue;
       cell.key = key;
       place(cell.el, this.layout.gutter + this.layout.left(col), this.layout.width(col));

@@ -4,11 +4,21 @@ export const HEAD_HEIGHT = ROW_HEIGHT * 2;
 export const DEFAULT_WIDTH = 120;
 export const MIN_WIDTH = 32;
 export const MAX_WIDTH = 2000;
+const MIN_GUTTER = 48;
 
 export class ColumnLayout {
   private widths: number[] = [];
   private lefts: number[] = [0];
-  gutter = 48;
+  gutter = MIN_GUTTER;
+
+  /** Widens the row-number gutter to fit the largest row number (digits ≈ 8 px); true when it changed. */
+  fitGutter(rowCount: number): boolean {
+    const digits = String(Math.max(1, rowCount)).length;
+    const gutter = Math.max(MIN_GUTTER, 16 + 8 * digits);
+    if (gutter === this.gutter) return false;
+    this.gutter = gutter;
+    return true;
+  }
 
   constructor(saved: readonly number[] = []) {
     this.widths = saved.map(clampWidth);

@@ -74,6 +74,8 @@ grid.onChange = () => {
   openAsText.textContent = t('Open as text');
   openAsText.hidden = !model.notice?.offerText;
   document.body.classList.toggle('read-only', model.readOnly);
+  // Only the first rows of a big text are here yet: keys wait for the rest (screen readers say so too).
+  grid.view.viewport.setAttribute('aria-busy', String(model.partial));
   toolbar.refresh();
   postSelection(grid);
   persist();

@@ -61,8 +61,8 @@ describe('browser: faults while the grid has unsaved edits', () => {
     await dirtyTab(page).waitFor();
 
     // Someone else (git, a colleague's sync) changes another cell on disk. A different length, so VS Code's
-    // etag (mtime and size) differs even within one clock tick. Written at once: the web workbench auto-saves
-    // after 1 s by default, and a save before this write would leave no conflict (the test would then fail).
+    // etag (mtime and size) differs even within one clock tick. (The harness turns auto-save off: a save
+    // before this write would leave no conflict.)
     const external = sample.replace('教学设备采购,120.50,', '教学设备采购,1120.50,');
     fs.writeFileSync(file, external);
 

@@ -42,6 +42,9 @@ export function codeServerBin(repoRoot: string): string {
 export const defaultSettings: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'security.workspace.trust.enabled': false,
+  // The web workbench auto-saves after 1 s by default; tests that check a dirty editor, a save
+  // conflict or bytes on disk must not race it. Tests save explicitly (Ctrl+S, document.save()).
+  'files.autoSave': 'off',
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',

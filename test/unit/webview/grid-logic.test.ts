@@ -159,3 +159,16 @@ describe('grid document mirror', () => {
     );
   });
 });
+
+describe('ColumnLayout.fitGutter', () => {
+  it('widens the row-number gutter for six-digit row numbers and reports the change once', () => {
+    const layout = new ColumnLayout();
+    assert.equal(layout.fitGutter(999), false);
+    assert.equal(layout.gutter, 48);
+    assert.equal(layout.fitGutter(460_002), true);
+    assert.equal(layout.gutter, 64);
+    assert.equal(layout.fitGutter(460_003), false);
+    assert.equal(layout.fitGutter(10), true);
+    assert.equal(layout.gutter, 48);
+  });
+});
