@@ -107,7 +107,9 @@ describe('browser: allocation vs targets chart', () => {
       Number(await chart.locator('svg.chart').getAttribute('width'));
     const narrow = await width();
     // Middle-click closes the grid's tab; the chart's group then takes the whole window.
-    await wb.page.locator(`.tab[aria-label^="${FILE}"]`).click({ button: 'middle' });
+    const gridTab = wb.page.locator(`.tab[aria-label^="${FILE}"]`);
+    await gridTab.click({ button: 'middle' });
+    await gridTab.waitFor({ state: 'detached' });
     await runCommand(wb.page, 'View: Toggle Primary Side Bar Visibility');
     while ((await width()) <= narrow) await wb.page.waitForTimeout(100);
     await keepScreenshot(wb.page, 'chart-light');

@@ -164,16 +164,20 @@ export async function runCommand(page: Page, label: string): Promise<void> {
       await page.keyboard.press('F1');
     },
   ];
+  // A webview taking focus just after the palette opened closes it again (seen after a tab closed and
+  // its group reflowed), so filling the input is part of each attempt.
   for (const [i, open] of openers.entries()) {
     await open();
-    const shown = await input
-      .waitFor({ state: 'visible', timeout: i === openers.length - 1 ? 30_000 : 5_000 })
+    const last = i === openers.length - 1;
+    const filled = await input
+      .waitFor({ state: 'visible', timeout: last ? 30_000 : 5_000 })
+      .then(() => input.fill(`>${label}`, { timeout: last ? 30_000 : 5_000 }))
       .then(() => true)
       .catch(() => false);
-    if (shown) break;
-    if (i === openers.length - 1) throw new Error('the command palette did not open');
+    if (filled) break;
+    if (last)
+      throw new Error('the command palette did not open, or closed before the command was typed');
   }
-  await input.fill(`>${label}`);
   // The palette also lists fuzzy matches, sometimes above the exact one: pick the exact one or say what is there.
   const rows = page.locator('.quick-input-widget .monaco-list-row');
   const exact = rows.filter({ has: page.getByText(label, { exact: true }) }).first();
