@@ -21,7 +21,8 @@ const FILE = 'chart-sample.ledger.csv';
 const COMMAND = 'Fund Ledger: Show Allocation vs Targets';
 
 /** The webview document that holds `selector` (grid and chart are both webviews; pick by content). */
-async function frameWith(page: Page, selector: string): Promise<Frame> {
+async function frameWith(page: Page, selector: string, timeoutMs = Infinity): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const f of page.frames()) {
       const n = await f
@@ -30,7 +31,22 @@ async function frameWith(page: Page, selector: string): Promise<Frame> {
         .catch(() => 0);
       if (n > 0) return f;
     }
+    if (Date.now() > deadline) throw new Error(`no frame shows ${selector}`);
     await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * The chart's frame once it shows `selector`. A webview restored in a group that is not the active one
+ * sometimes stays blank in code-server 1.100.3 until its tab is clicked, as a user would: after 30 s
+ * without it, click the tab and look again. A chart that does not restore its state still fails.
+ */
+async function chartShowing(page: Page, selector: string): Promise<Frame> {
+  for (let attempt = 1; ; attempt++) {
+    const found = await frameWith(page, selector, 30_000).catch(() => undefined);
+    if (found) return found;
+    if (attempt === 3) throw new Error(`the chart never showed ${selector}`);
+    await page.locator('.tab', { hasText: 'Targets:' }).first().click();
   }
 }
 
@@ -233,14 +249,14 @@ describe('browser: allocation vs targets chart', () => {
     )
       await page.waitForTimeout(100);
     await tab.click();
-    const again = await frameWith(page, 'svg.chart text.part-label');
+    const again = await chartShowing(page, 'svg.chart text.part-label');
     assert.equal(await again.locator('select.drill').inputValue(), 'quarter');
     await again.locator('svg.chart text.part-label', { hasText: '2023Q2' }).first().waitFor();
 
     // Reload the window: the serializer brings the panel back on the same ledger and drill-down.
     await runCommand(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const restored = await frameWith(page, 'svg.chart text.part-label');
+    const restored = await chartShowing(page, 'svg.chart text.part-label');
     assert.equal(await restored.locator('select.drill').inputValue(), 'quarter');
     await restored.locator('svg.chart text.part-label', { hasText: '2023Q2' }).first().waitFor();
   });
