@@ -30,7 +30,11 @@ export async function waitUntil<T>(read: () => Promise<T> | T, expected: T): Pro
  * not list it yet, file search finds it. Waits until the grid shows cells; reopens when the first open
  * went to the text editor (see openLedger in workbench.ts for why that happens).
  */
-export async function openWrittenLedger(page: Page, fileName: string): Promise<FrameLocator> {
+export async function openWrittenLedger(
+  page: Page,
+  fileName: string,
+  timeoutMs = 60_000,
+): Promise<FrameLocator> {
   await waitForExtension(page);
   const grid = gridFrame(page);
   const firstCell = grid.locator('[role=gridcell]').first();
@@ -45,8 +49,8 @@ export async function openWrittenLedger(page: Page, fileName: string): Promise<F
       .waitFor();
     await page.keyboard.press('Enter');
     const opened = await Promise.race([
-      firstCell.waitFor({ timeout: 60_000 }).then(() => 'grid' as const),
-      textEditor.waitFor({ timeout: 60_000 }).then(() => 'text' as const),
+      firstCell.waitFor({ timeout: timeoutMs }).then(() => 'grid' as const),
+      textEditor.waitFor({ timeout: timeoutMs }).then(() => 'text' as const),
     ]);
     if (opened === 'grid') return grid;
     if (attempt === 3) throw new Error(`${fileName} kept opening in the text editor`);

@@ -6,10 +6,9 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { waitForText } from './grid-helpers';
+import { openWrittenLedger, waitForText } from './grid-helpers';
 import {
   cell,
-  gridFrame,
   keepScreenshot,
   runCommand,
   openWorkbench,
@@ -58,36 +57,8 @@ function writeBigLedger(
   }
 }
 
-/**
- * Quick Open, then waits for the grid with a timeout fit for a 50 MB document on a loaded machine (the
- * shared openWrittenLedger allows 60 s); reopens when the workbench chose the text editor (see openLedger).
- */
-async function openBigLedger(page: Page, fileName: string): Promise<FrameLocator> {
-  await waitForExtension(page);
-  const grid = gridFrame(page);
-  const textEditor = page.locator('.editor-group-container.active .monaco-editor .view-lines');
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget .quick-input-box input').fill(fileName);
-    await page
-      .locator(`.quick-input-widget .monaco-list-row[aria-label*="${fileName}"]`)
-      .first()
-      .waitFor();
-    await page.keyboard.press('Enter');
-    const opened = await Promise.race([
-      grid
-        .locator('[role=gridcell]')
-        .first()
-        .waitFor({ timeout: 240_000 })
-        .then(() => 'grid' as const),
-      textEditor.waitFor({ timeout: 240_000 }).then(() => 'text' as const),
-    ]);
-    if (opened === 'grid') return grid;
-    if (attempt === 3) throw new Error(`${fileName} kept opening in the text editor`);
-    await runCommand(page, 'View: Close All Editors');
-    await textEditor.waitFor({ state: 'detached' });
-  }
-}
+/** A 50 MB document on a loaded machine needs longer than openWrittenLedger's default 60 s. */
+const BIG_OPEN_TIMEOUT_MS = 240_000;
 
 function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -189,7 +160,7 @@ describe('browser: a ledger larger than 50 MB', () => {
     );
     assert.ok(bytes > LIMIT && chars < LIMIT, `${bytes} bytes, ${chars} UTF-16 units`);
     const page = wb.page;
-    const grid = await openBigLedger(page, name);
+    const grid = await openWrittenLedger(page, name, BIG_OPEN_TIMEOUT_MS);
 
     // The first rows paint from a preview; keys work once the whole text is in (aria-busy ends).
     await grid.locator('[role=grid][aria-busy=false]').waitFor({ timeout: 240_000 });
